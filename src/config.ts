@@ -1,0 +1,67 @@
+import { homedir } from "node:os";
+import { join, resolve } from "node:path";
+
+/** Settings read from the environment once at start-up; see the configuration table in README. */
+export interface Config {
+  port: number;
+  host: string | undefined;
+  publicBaseUrl: string | undefined;
+  neo4j: {
+    /** Unset means: run (or reuse) the local Neo4j of `home`. */
+    uri: string | undefined;
+    user: string;
+    password: string | undefined;
+    database: string;
+  };
+  local: {
+    home: string;
+    boltPort: number;
+    cacheDir: string;
+    heap: string;
+    pageCacheMiB: number;
+  };
+  curatorToken: string | undefined;
+  readToken: string | undefined;
+  complexityLimit: number;
+  seed: boolean;
+}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return value;
+}
+
+function str(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const raw = env[name];
+  return raw === undefined || raw.trim() === "" ? undefined : raw.trim();
+}
+
+/** Reads the configuration from an environment (process.env by default). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cacheRoot = str(env, "XDG_CACHE_HOME") ?? join(homedir(), ".cache");
+  return {
+    port: int(env, "PORT", 4000),
+    host: str(env, "HOST"),
+    publicBaseUrl: str(env, "PUBLIC_BASE_URL")?.replace(/\/+$/, ""),
+    neo4j: {
+      uri: str(env, "NEO4J_URI"),
+      user: str(env, "NEO4J_USER") ?? "neo4j",
+      password: str(env, "NEO4J_PASSWORD"),
+      database: str(env, "NEO4J_DATABASE") ?? "neo4j",
+    },
+    local: {
+      home: resolve(str(env, "POLICYGRAPH_HOME") ?? ".policygraph"),
+      boltPort: int(env, "NEO4J_BOLT_PORT", 7687),
+      cacheDir: resolve(str(env, "POLICYGRAPH_CACHE") ?? join(cacheRoot, "policygraph")),
+      heap: str(env, "NEO4J_HEAP") ?? "1g",
+      pageCacheMiB: int(env, "NEO4J_PAGECACHE_MB", 512),
+    },
+    curatorToken: str(env, "POLICYGRAPH_CURATOR_TOKEN"),
+    readToken: str(env, "POLICYGRAPH_READ_TOKEN"),
+    complexityLimit: int(env, "QUERY_COMPLEXITY_LIMIT", 50_000),
+    seed: str(env, "POLICYGRAPH_SEED") !== "false",
+  };
+}
