@@ -1,1 +1,39 @@
-console.log("hello", process.argv.slice(2));
+import "reflect-metadata";
+import { runExtract } from "./extract.command";
+
+/** A CLI command: gets its arguments, returns the exit code. */
+export type Command = (args: string[]) => Promise<number>;
+
+const USAGE = `usage: policygraph <command> [options]
+
+commands:
+  extract FILE        print the extraction JSON of a readout file
+`;
+
+const commands: Record<string, Command> = {
+  extract: runExtract,
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    process.stdout.write(USAGE);
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`policygraph: unknown command "${name}"\n${USAGE}`);
+    return 2;
+  }
+  return command(args);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`policygraph: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

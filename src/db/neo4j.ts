@@ -24,7 +24,11 @@ export interface ConnectionSettings {
   database: string;
 }
 
-const UNAVAILABLE_CODES = new Set(["ServiceUnavailable", "SessionExpired", "Neo.TransientError.General.DatabaseUnavailable"]);
+const UNAVAILABLE_CODES = new Set([
+  "ServiceUnavailable",
+  "SessionExpired",
+  "Neo.TransientError.General.DatabaseUnavailable",
+]);
 
 /** True for errors that mean "the database cannot be reached now" rather than "the query is wrong". */
 export function isUnavailable(error: unknown): boolean {
@@ -59,8 +63,21 @@ function plain(value: unknown): unknown {
   return value;
 }
 
+// JavaScript numbers travel as floats; Cypher wants integers for SKIP/LIMIT, offsets and counts.
+// Every parameter in this service that is a whole number means an integer.
+function integers(value: unknown): unknown {
+  if (typeof value === "number") return Number.isSafeInteger(value) ? neo4j.int(value) : value;
+  if (Array.isArray(value)) return value.map(integers);
+  if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Row = {};
+    for (const [k, v] of Object.entries(value as Row)) out[k] = integers(v);
+    return out;
+  }
+  return value;
+}
+
 async function runIn<T>(tx: ManagedTransaction, cypher: string, params: Params): Promise<T[]> {
-  const result = await tx.run(cypher, params);
+  const result = await tx.run(cypher, integers(params) as Params);
   return result.records.map((r) => plain(r.toObject()) as T);
 }
 

@@ -15,7 +15,9 @@ export interface ExtractedItem {
   span: Span;
   /** Theme ids, most fitting first. */
   themes: string[];
-  /** Why each theme was given (the keyword or rule that fired), keyed by theme id. */
+  /** Child theme ids (each under one of `themes`), most fitting first; `themes` stays top-level only. */
+  subthemes?: string[];
+  /** Why each theme or subtheme was given (the keyword or rule that fired), keyed by theme id. */
   themeReasons?: Record<string, string>;
   /** The sentence the item stands in, for provenance displays. */
   sentence?: Span;

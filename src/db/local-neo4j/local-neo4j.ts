@@ -107,7 +107,10 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
     { env: { ...process.env, POLICYGRAPH_NEO4J_PASSWORD: password }, stdio: ["ignore", "pipe", "pipe"] },
   );
   const uri = await waitReady(child, logFile, opts.boltPort);
-  writeFileSync(stateFile, JSON.stringify({ pid: child.pid, port: opts.boltPort, startedAt: new Date().toISOString() }));
+  writeFileSync(
+    stateFile,
+    JSON.stringify({ pid: child.pid, port: opts.boltPort, startedAt: new Date().toISOString() }),
+  );
   log(`local Neo4j ready on ${uri} in ${((Date.now() - t0) / 1000).toFixed(1)} s (data in ${dataDir})`);
   return owned(child, uri, password, stateFile);
 }
@@ -132,7 +135,10 @@ function waitReady(child: ChildProcess, logFile: string, port: number): Promise<
     child.once("error", (e) => reject(new LocalNeo4jUnavailable(`could not start Java: ${e.message}`)));
     child.once("exit", (code) => {
       if (ready) return;
-      const lines = tail.trim().split("\n").filter((l) => l.trim() && !/^\s+at /.test(l));
+      const lines = tail
+        .trim()
+        .split("\n")
+        .filter((l) => l.trim() && !/^\s+at /.test(l));
       const hint = /BindException|Address already in use/.test(tail)
         ? ` (Bolt port ${port} is taken: set NEO4J_BOLT_PORT to a free port)`
         : "";

@@ -1,6 +1,16 @@
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { projectRoot } from "../../paths";
 
@@ -183,7 +193,9 @@ function compileLauncher(lib: string, classes: string): void {
   const r = spawnSync(javaBin("javac"), ["-cp", join(lib, "*"), "-d", staging, LAUNCHER_SOURCE], { encoding: "utf8" });
   if (r.error || r.status !== 0) {
     const why = r.error ? `\`javac\` did not run (a JRE without the JDK tools?)` : r.stderr.trim().split("\n")[0];
-    throw new LocalNeo4jUnavailable(`could not compile the Neo4j launcher: ${why}; install a JDK 17+, ${ALTERNATIVES}.`);
+    throw new LocalNeo4jUnavailable(
+      `could not compile the Neo4j launcher: ${why}; install a JDK 17+, ${ALTERNATIVES}.`,
+    );
   }
   rmSync(classes, { recursive: true, force: true });
   renameSync(staging, classes);

@@ -1,0 +1,68 @@
+// Shared helpers of the benchmarks: they run against the compiled service (npm run build first).
+import { createRequire } from "node:module";
+import { performance } from "node:perf_hooks";
+
+const require = createRequire(import.meta.url);
+require("reflect-metadata");
+
+/** Loads a compiled module of the service from dist/. */
+export const dist = (path) => require(`../dist/${path}`);
+
+/** p50/p90/p99/mean/max of a list of milliseconds. */
+export function stats(ms) {
+  const s = [...ms].sort((a, b) => a - b);
+  const at = (q) => s[Math.min(s.length - 1, Math.floor(q * s.length))];
+  const mean = s.reduce((a, b) => a + b, 0) / s.length;
+  return { n: s.length, p50: at(0.5), p90: at(0.9), p99: at(0.99), mean, max: s.at(-1) };
+}
+
+export const fmt = (x) => `${x.toFixed(1)} ms`;
+
+/** Prints one line of latency figures. */
+export function report(name, ms) {
+  const st = stats(ms);
+  console.log(`${name}: n=${st.n} p50 ${fmt(st.p50)} p90 ${fmt(st.p90)} p99 ${fmt(st.p99)} mean ${fmt(st.mean)} max ${fmt(st.max)}`);
+  return st;
+}
+
+/** Times one async call in milliseconds. */
+export async function time(fn) {
+  const t0 = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - t0, value };
+}
+
+/**
+ * Opens the database as the service would (NEO4J_URI, or the local Neo4j of POLICYGRAPH_HOME),
+ * prepares it and serves the API on a free port. Returns { url, db, close }.
+ */
+export async function serve({ seed = true } = {}) {
+  const { loadConfig } = dist("config.js");
+  const { openDatabase, prepareDatabase } = dist("bootstrap.js");
+  const { startServer } = dist("server/app.js");
+  const config = loadConfig();
+  const log = (line) => console.error(`[bench] ${line}`);
+  const open = await openDatabase(config, log);
+  await prepareDatabase(open.db, { seed }, log);
+  const server = await startServer(open.db, { ...config, complexityLimit: 1e9 }, 0, "127.0.0.1");
+  return {
+    url: server.url,
+    db: open.db,
+    close: async () => {
+      await server.close();
+      await open.close();
+    },
+  };
+}
+
+/** POSTs one GraphQL operation and fails loudly on errors (a benchmark of errors means nothing). */
+export async function gql(url, query, variables = {}) {
+  const res = await fetch(`${url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await res.json();
+  if (body.errors) throw new Error(`GraphQL error: ${JSON.stringify(body.errors).slice(0, 300)}`);
+  return body.data;
+}

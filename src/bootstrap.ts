@@ -1,0 +1,55 @@
+import { Config } from "./config";
+import { migrate } from "./db/migrations";
+import { Database } from "./db/neo4j";
+import { LocalNeo4j, startLocalNeo4j } from "./db/local-neo4j/local-neo4j";
+import { seedIfEmpty } from "./ingest/seed";
+import { syncThemes } from "./theme/theme.repository";
+
+export type Log = (line: string) => void;
+
+/** A connected database and, in local mode, the Neo4j process behind it. */
+export interface OpenDatabase {
+  db: Database;
+  local: LocalNeo4j | undefined;
+  /** Closes the driver and stops the local Neo4j when this process started it. */
+  close(): Promise<void>;
+}
+
+/**
+ * Connects as configured: NEO4J_URI when set, otherwise the local Neo4j of POLICYGRAPH_HOME
+ * (reused when running, started otherwise).
+ */
+export async function openDatabase(config: Config, log: Log): Promise<OpenDatabase> {
+  const { neo4j } = config;
+  let local: LocalNeo4j | undefined;
+  let db: Database;
+  if (neo4j.uri) {
+    if (!neo4j.password) throw new Error("NEO4J_URI is set but NEO4J_PASSWORD is not");
+    db = Database.connect({ uri: neo4j.uri, user: neo4j.user, password: neo4j.password, database: neo4j.database });
+    await db.waitUntilAvailable(120_000, log);
+  } else {
+    local = await startLocalNeo4j({ ...config.local, log: (line) => log(`[neo4j] ${line}`) });
+    db = Database.connect({ uri: local.uri, user: local.user, password: local.password, database: "neo4j" });
+    await db.waitUntilAvailable(60_000, log);
+  }
+  const open: OpenDatabase = {
+    db,
+    local,
+    close: async () => {
+      await db.close();
+      // `local` may have been replaced by a restart (see server/main.ts).
+      await open.local?.stop();
+    },
+  };
+  return open;
+}
+
+/** Brings the database to the current schema and reference data; seeds the founding meeting when empty. */
+export async function prepareDatabase(db: Database, options: { seed: boolean }, log: Log): Promise<void> {
+  await migrate(db);
+  await syncThemes(db);
+  if (options.seed) {
+    const seeded = await seedIfEmpty(db);
+    if (seeded) log(`seeded the founding meeting ${seeded.meetingId} (${seeded.reports} reports)`);
+  }
+}

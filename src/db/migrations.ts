@@ -1,0 +1,42 @@
+import { Queryable } from "./neo4j";
+
+/** Every node label of the graph; each has a uniqueness constraint on `id`. */
+export const LABELS = [
+  "Entity",
+  "Document",
+  "Meeting",
+  "Person",
+  "Department",
+  "Report",
+  "Achievement",
+  "Shortcoming",
+  "Directive",
+  "PolicyTheme",
+] as const;
+
+/** Name of the full-text index over Chinese text (simplified copies, CJK bigram analyser). */
+export const SEARCH_INDEX = "policygraph_search";
+
+/**
+ * Idempotent schema statements, run at every start-up. Names are fixed so that `IF NOT EXISTS`
+ * recognises them; the analyser of a full-text index cannot change once it exists.
+ */
+export const MIGRATIONS: readonly string[] = [
+  ...LABELS.map((l) => `CREATE CONSTRAINT ${l.toLowerCase()}_id IF NOT EXISTS FOR (n:${l}) REQUIRE n.id IS UNIQUE`),
+  "CREATE CONSTRAINT document_sha256 IF NOT EXISTS FOR (n:Document) REQUIRE n.sha256 IS UNIQUE",
+  "CREATE INDEX meeting_date IF NOT EXISTS FOR (n:Meeting) ON (n.date)",
+  "CREATE INDEX report_date IF NOT EXISTS FOR (n:Report) ON (n.date)",
+  "CREATE INDEX achievement_date IF NOT EXISTS FOR (n:Achievement) ON (n.date)",
+  "CREATE INDEX shortcoming_date IF NOT EXISTS FOR (n:Shortcoming) ON (n.date)",
+  "CREATE INDEX directive_date IF NOT EXISTS FOR (n:Directive) ON (n.date)",
+  "CREATE INDEX department_kind IF NOT EXISTS FOR (n:Department) ON (n.kind)",
+  `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS
+   FOR (n:Achievement|Shortcoming|Directive|Department) ON EACH [n.searchText]
+   OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'cjk' } }`,
+];
+
+/** Applies the schema (constraints, indexes, full-text index) and waits for indexes to come online. */
+export async function migrate(db: Queryable): Promise<void> {
+  for (const statement of MIGRATIONS) await db.write(statement);
+  await db.write("CALL db.awaitIndexes(300)");
+}

@@ -1,0 +1,42 @@
+import { THEME_FIELDS } from "../theme/theme.cypher";
+
+export const DEPARTMENT_FIELDS = `d {.id, .name, .fullName, .nameEn, .aliases, .kind, .curated, __typename: 'Department'}`;
+
+// Departments that reported most come first; ties by name, then id, for a stable order.
+export const DEPARTMENT_PAGE = `
+CALL {
+  MATCH (d:Department) WHERE $kind IS NULL OR d.kind = $kind
+  RETURN count(d) AS total
+}
+CALL {
+  MATCH (d:Department) WHERE $kind IS NULL OR d.kind = $kind
+  WITH d, COUNT { (d)-[:GAVE]->(:Report) } AS reports
+  ORDER BY reports DESC, d.name, d.id
+  SKIP $skip LIMIT $limit
+  RETURN collect(${DEPARTMENT_FIELDS}) AS nodes
+}
+RETURN total, nodes`;
+
+export const DEPARTMENTS_BY_ID = `
+UNWIND $ids AS id
+MATCH (d:Department {id: id})
+RETURN id, ${DEPARTMENT_FIELDS} AS department`;
+
+export const DEPARTMENTS_BY_REPORT = `
+UNWIND $ids AS id
+MATCH (d:Department)-[:GAVE]->(:Report {id: id})
+WITH id, d ORDER BY d.name
+RETURN id, collect(${DEPARTMENT_FIELDS}) AS departments`;
+
+export const ADDRESSEES_BY_DIRECTIVE = `
+UNWIND $ids AS id
+MATCH (:Directive {id: id})-[:ADDRESSED_TO]->(d:Department)
+WITH id, d ORDER BY d.name
+RETURN id, collect(${DEPARTMENT_FIELDS}) AS departments`;
+
+// A department's themes: those of its shortcomings and achievements, most frequent first.
+export const THEMES_BY_DEPARTMENT = `
+UNWIND $ids AS id
+MATCH (:Department {id: id})-[:GAVE]->(:Report)-[:ACHIEVED|FELL_SHORT]->(x)-[:ABOUT]->(t:PolicyTheme)
+WITH id, t, count(x) AS n ORDER BY n DESC, t.position
+RETURN id, collect(${THEME_FIELDS}) AS themes`;

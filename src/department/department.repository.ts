@@ -1,0 +1,72 @@
+import { Queryable } from "../db/neo4j";
+import { notFound } from "../errors";
+import { byKeys, Context, defineLoader, load } from "../graphql/context";
+import { Page } from "../graphql/connection";
+import type { PolicyTheme } from "../theme/theme.type";
+import * as q from "./department.cypher";
+import { DepartmentKind } from "./department-kind";
+import type { Department } from "./department.type";
+
+/** One page of departments, optionally of one kind, with the total. */
+export async function departmentPage(
+  db: Queryable,
+  page: Page,
+  kind: DepartmentKind | null | undefined,
+): Promise<{ total: number; nodes: Department[] }> {
+  const [row] = await db.read<{ total: number; nodes: Department[] }>(q.DEPARTMENT_PAGE, {
+    ...page,
+    kind: kind ?? null,
+  });
+  return row;
+}
+
+export const departmentById = defineLoader<string, Department | null>(async (db, ids) => {
+  const rows = await db.read<{ id: string; department: Department }>(q.DEPARTMENTS_BY_ID, { ids });
+  return byKeys(
+    ids,
+    rows,
+    (r) => r.id,
+    (r) => r.department,
+    null,
+  );
+});
+
+export const departmentsByReport = defineLoader<string, Department[]>(async (db, ids) => {
+  const rows = await db.read<{ id: string; departments: Department[] }>(q.DEPARTMENTS_BY_REPORT, { ids });
+  return byKeys(
+    ids,
+    rows,
+    (r) => r.id,
+    (r) => r.departments,
+    [],
+  );
+});
+
+export const addresseesByDirective = defineLoader<string, Department[]>(async (db, ids) => {
+  const rows = await db.read<{ id: string; departments: Department[] }>(q.ADDRESSEES_BY_DIRECTIVE, { ids });
+  return byKeys(
+    ids,
+    rows,
+    (r) => r.id,
+    (r) => r.departments,
+    [],
+  );
+});
+
+export const themesByDepartment = defineLoader<string, PolicyTheme[]>(async (db, ids) => {
+  const rows = await db.read<{ id: string; themes: PolicyTheme[] }>(q.THEMES_BY_DEPARTMENT, { ids });
+  return byKeys(
+    ids,
+    rows,
+    (r) => r.id,
+    (r) => r.themes,
+    [],
+  );
+});
+
+/** The department of a report (the first, when two were assessed together). */
+export async function loadReportDepartment(ctx: Context, reportId: string): Promise<Department> {
+  const [first] = await load(ctx, departmentsByReport, reportId);
+  if (!first) throw notFound(`report ${reportId} has no department`);
+  return first;
+}

@@ -1,0 +1,72 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { AchievementConnection } from "../achievement/achievement.type";
+import { ConnectionResult, PageArgs, pageOf, toConnection } from "../graphql/connection";
+import { Context, load } from "../graphql/context";
+import { ItemFilterArgs } from "../item/item.args";
+import { ItemKind } from "../item/item.cypher";
+import { itemPage } from "../item/item.repository";
+import { ItemRecord } from "../item/item.type";
+import { reportsByDepartment } from "../report/report.repository";
+import { Report } from "../report/report.type";
+import { ShortcomingConnection } from "../shortcoming/shortcoming.type";
+import { PolicyTheme } from "../theme/theme.type";
+import { DepartmentKind } from "./department-kind";
+import { departmentById, departmentPage, themesByDepartment } from "./department.repository";
+import { Department, DepartmentConnection } from "./department.type";
+
+@ArgsType()
+class DepartmentsArgs extends PageArgs {
+  @Field(() => DepartmentKind, { nullable: true })
+  kind?: DepartmentKind | null;
+}
+
+async function departmentItems(
+  ctx: Context,
+  kind: ItemKind,
+  department: Department,
+  { first, after, ...filter }: ItemFilterArgs,
+): Promise<ConnectionResult<ItemRecord>> {
+  const page = pageOf({ first, after });
+  const { total, nodes } = await itemPage(ctx.db, kind, { ...filter, departmentId: department.id }, page);
+  return toConnection(nodes, total, page);
+}
+
+@Resolver(() => Department)
+export class DepartmentResolver {
+  @Query(() => DepartmentConnection, { description: "Departments, those that reported most first." })
+  async departments(
+    @Args() { first, after, kind }: DepartmentsArgs,
+    @Ctx() ctx: Context,
+  ): Promise<ConnectionResult<Department>> {
+    const page = pageOf({ first, after });
+    const { total, nodes } = await departmentPage(ctx.db, page, kind);
+    return toConnection(nodes, total, page);
+  }
+
+  @Query(() => Department, { nullable: true, description: "A department by id; null when unknown." })
+  department(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Department | null> {
+    return load(ctx, departmentById, id);
+  }
+
+  @FieldResolver(() => [Report], { description: "Its turns at meetings, newest first." })
+  reports(@Root() department: Department, @Ctx() ctx: Context): Promise<Report[]> {
+    return load(ctx, reportsByDepartment, department.id);
+  }
+
+  @FieldResolver(() => AchievementConnection, { description: "What it was praised for, newest first." })
+  achievements(@Root() department: Department, @Args() args: ItemFilterArgs, @Ctx() ctx: Context) {
+    return departmentItems(ctx, "Achievement", department, args);
+  }
+
+  @FieldResolver(() => ShortcomingConnection, { description: "Where it was found to fall short, newest first." })
+  shortcomings(@Root() department: Department, @Args() args: ItemFilterArgs, @Ctx() ctx: Context) {
+    return departmentItems(ctx, "Shortcoming", department, args);
+  }
+
+  @FieldResolver(() => [PolicyTheme], {
+    description: "Themes of its achievements and shortcomings, most frequent first.",
+  })
+  themes(@Root() department: Department, @Ctx() ctx: Context): Promise<PolicyTheme[]> {
+    return load(ctx, themesByDepartment, department.id);
+  }
+}

@@ -1,0 +1,25 @@
+import { Field, ID, ObjectType } from "type-graphql";
+import { Node } from "../graphql/node.type";
+
+@ObjectType({ implements: Node, description: "A published readout, kept whole: the source of every extracted item." })
+export class Document implements Node {
+  __typename!: "Document";
+
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  title!: string;
+
+  @Field({ description: "Where it was published; empty when unknown." })
+  url!: string;
+
+  @Field({ description: "Publication date as given: YYYY-MM-DD, or YYYY where only the year is known." })
+  published!: string;
+
+  @Field({ description: "The article body; item offsets point into this text." })
+  text!: string;
+
+  @Field({ description: "SHA-256 of the text: the same body is the same document." })
+  sha256!: string;
+}

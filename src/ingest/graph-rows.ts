@@ -1,0 +1,216 @@
+import { resolveDepartment, resolveSubject } from "../department/department.registry";
+import { badInput } from "../errors";
+import { ExtractedItem, Extraction, MEETING_KINDS, Span } from "../extraction/extraction.types";
+import { resolvePerson } from "../person/person.registry";
+import { toSimplified } from "../text/chinese";
+import { isKnownTheme } from "../theme/theme.catalog";
+import * as ids from "./ids";
+
+/** A readout as the graph keeps it: metadata and the body text that offsets point into. */
+export interface ReadoutDocument {
+  title: string;
+  url: string;
+  published: string;
+  /** The article body; every span of the extraction is an offset into this text. */
+  text: string;
+}
+
+export interface ThemeTagRow {
+  id: string;
+  rank: number;
+  reason: string;
+}
+
+export interface ItemRow {
+  id: string;
+  /** The report (achievements, shortcomings) or meeting (directives) the item belongs to. */
+  parentId: string;
+  seq: number;
+  text: string;
+  searchText: string;
+  start: number;
+  end: number;
+  sentenceStart: number;
+  sentenceEnd: number;
+  date: string;
+  themes: ThemeTagRow[];
+}
+
+export interface DirectiveRow extends ItemRow {
+  addresseeIds: string[];
+}
+
+export interface DepartmentRow {
+  id: string;
+  name: string;
+  fullName: string;
+  nameEn: string | null;
+  aliases: string[];
+  kind: string;
+  curated: boolean;
+  searchText: string;
+}
+
+export interface PersonRow {
+  id: string;
+  name: string;
+  nameEn: string | null;
+  curated: boolean;
+  order: number;
+}
+
+/** Everything one readout puts into the graph, as parameter rows for the writer's statements. */
+export interface GraphRows {
+  document: { id: string; sha256: string; title: string; url: string; published: string; text: string };
+  meeting: { id: string; date: string; kind: string; title: string };
+  chairs: PersonRow[];
+  attendees: PersonRow[];
+  departments: DepartmentRow[];
+  reports: { id: string; order: number; subject: string; departmentIds: string[] }[];
+  achievements: ItemRow[];
+  shortcomings: ItemRow[];
+  directives: DirectiveRow[];
+}
+
+const SENTENCE_END = /[。！？!?\n]/;
+
+/** The sentence around [start, end): from after the previous sentence end to its own end mark. */
+export function sentenceAround(text: string, start: number, end: number): Span {
+  let s = start;
+  while (s > 0 && !SENTENCE_END.test(text[s - 1])) s--;
+  while (s < start && /\s/.test(text[s])) s++;
+  let e = end;
+  while (e < text.length && !SENTENCE_END.test(text[e])) e++;
+  if (e < text.length && text[e] !== "\n") e++;
+  return [s, e];
+}
+
+function themeRows(item: ExtractedItem, where: string): ThemeTagRow[] {
+  const seen = new Set<string>();
+  return item.themes
+    .filter((id) => {
+      if (!isKnownTheme(id)) throw badInput(`${where}: unknown theme id "${id}"`);
+      if (seen.has(id)) return false;
+      seen.add(id);
+      return true;
+    })
+    .map((id, rank) => ({ id, rank, reason: item.themeReasons?.[id] ?? "given" }));
+}
+
+function itemRow(
+  body: string,
+  item: ExtractedItem,
+  id: string,
+  parentId: string,
+  seq: number,
+  date: string,
+  where: string,
+): ItemRow {
+  const [start, end] = item.span ?? [];
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > body.length || start >= end) {
+    throw badInput(`${where}: span ${JSON.stringify(item.span)} is outside the text`);
+  }
+  if (body.slice(start, end) !== item.text) {
+    throw badInput(`${where}: span [${start}, ${end}] does not hold its text «${item.text.slice(0, 30)}»`);
+  }
+  const [sentenceStart, sentenceEnd] =
+    item.sentence && item.sentence[0] <= start && item.sentence[1] >= end
+      ? item.sentence
+      : sentenceAround(body, start, end);
+  return {
+    id,
+    parentId,
+    seq,
+    text: item.text,
+    searchText: toSimplified(item.text),
+    start,
+    end,
+    sentenceStart,
+    sentenceEnd,
+    date,
+    themes: themeRows(item, where),
+  };
+}
+
+/**
+ * Turns one extraction (spans relative to `doc.text`) into the rows the writer stores, resolving
+ * departments and people to their stable ids. Throws BAD_USER_INPUT when the extraction does not
+ * fit its text, so nothing of a bad document reaches the graph.
+ */
+export function buildGraphRows(doc: ReadoutDocument, extraction: Extraction): GraphRows {
+  const { meeting } = extraction;
+  if (!meeting?.date || !/^\d{4}-\d{2}-\d{2}$/.test(meeting.date)) {
+    throw badInput("the meeting date could not be determined from the readout");
+  }
+  if (!MEETING_KINDS.includes(meeting.kind)) throw badInput(`unknown meeting kind "${meeting.kind}"`);
+  const sha = ids.sha256(doc.text);
+  const mid = ids.meetingId(meeting.date, meeting.kind, sha);
+  const date = meeting.date;
+  const departments = new Map<string, DepartmentRow>();
+  const addDepartment = (entry: ReturnType<typeof resolveDepartment>) => {
+    departments.set(entry.id, {
+      id: entry.id,
+      name: entry.name,
+      fullName: entry.fullName,
+      nameEn: entry.nameEn ?? null,
+      aliases: entry.aliases,
+      kind: entry.kind,
+      curated: entry.curated,
+      searchText: toSimplified([entry.name, entry.fullName, ...entry.aliases].join(" ")),
+    });
+    return entry.id;
+  };
+  const person = (name: string, order: number): PersonRow => {
+    const p = resolvePerson(name);
+    return { id: p.id, name: p.name, nameEn: p.nameEn ?? null, curated: p.curated, order };
+  };
+
+  const rows: GraphRows = {
+    document: {
+      id: ids.documentId(sha),
+      sha256: sha,
+      title: doc.title,
+      url: doc.url,
+      published: doc.published,
+      text: doc.text,
+    },
+    meeting: { id: mid, date, kind: meeting.kind, title: meeting.title ?? "" },
+    chairs: meeting.chair ? [person(meeting.chair, 0)] : [],
+    attendees: (meeting.attendees ?? []).map((name, i) => person(name, i + 1)),
+    departments: [],
+    reports: [],
+    achievements: [],
+    shortcomings: [],
+    directives: [],
+  };
+  const orders = new Set<number>();
+  for (const report of extraction.reports ?? []) {
+    if (!Number.isInteger(report.order) || report.order < 1 || orders.has(report.order)) {
+      throw badInput(`report "${report.subject}": order ${report.order} is not a new positive integer`);
+    }
+    orders.add(report.order);
+    const rid = ids.reportId(mid, report.order);
+    const departmentIds = resolveSubject(report.subject).map(addDepartment);
+    rows.reports.push({ id: rid, order: report.order, subject: report.subject, departmentIds });
+    const where = (kind: string, i: number) => `report ${report.order} (${report.subject}) ${kind} ${i + 1}`;
+    (report.achievements ?? []).forEach((a, i) =>
+      rows.achievements.push(
+        itemRow(doc.text, a, ids.achievementId(rid, i + 1), rid, i + 1, date, where("achievement", i)),
+      ),
+    );
+    (report.shortcomings ?? []).forEach((s, i) =>
+      rows.shortcomings.push(
+        itemRow(doc.text, s, ids.shortcomingId(rid, i + 1), rid, i + 1, date, where("shortcoming", i)),
+      ),
+    );
+  }
+  (extraction.directives ?? []).forEach((d, i) => {
+    const row = itemRow(doc.text, d, ids.directiveId(mid, i + 1), mid, i + 1, date, `directive ${i + 1}`);
+    rows.directives.push({
+      ...row,
+      addresseeIds: (d.addressees ?? []).map((a) => addDepartment(resolveDepartment(a))),
+    });
+  });
+  rows.departments = [...departments.values()];
+  return rows;
+}

@@ -1,0 +1,100 @@
+import { THEME_FIELDS } from "../theme/theme.cypher";
+
+/**
+ * Cypher for the three item labels. Labels and relationship types come from the constants below,
+ * never from input; filter values are parameters.
+ */
+export const ITEM_KINDS = {
+  Achievement: { label: "Achievement", fromReport: "ACHIEVED" },
+  Shortcoming: { label: "Shortcoming", fromReport: "FELL_SHORT" },
+  Directive: { label: "Directive", fromReport: null },
+} as const;
+export type ItemKind = keyof typeof ITEM_KINDS;
+
+/** The projection of an item node `x` into an ItemRecord, tags included. */
+export const itemFields = (kind: ItemKind) => `x {
+  .id, .text, .seq, .start, .end, .sentenceStart, .sentenceEnd, .documentId, .meetingId, .reportId,
+  date: toString(x.date), __typename: '${kind}',
+  tags: [(x)-[a:ABOUT]->(t:PolicyTheme) | {rank: a.rank, reason: a.reason,
+         theme: ${THEME_FIELDS}}]
+}`;
+
+/** Filters shared by every item connection. Unset fields do not filter. */
+export interface ItemFilter {
+  themeId?: string | null;
+  departmentId?: string | null;
+  departmentKind?: string | null;
+  from?: string | null;
+  to?: string | null;
+  contains?: string | null;
+  meetingId?: string | null;
+}
+
+function matchClause(kind: ItemKind, filter: ItemFilter): string {
+  const { label, fromReport } = ITEM_KINDS[kind];
+  if (filter.departmentId) {
+    return fromReport
+      ? `MATCH (:Department {id: $departmentId})-[:GAVE]->(:Report)-[:${fromReport}]->(x:${label})`
+      : `MATCH (x:${label})-[:ADDRESSED_TO]->(:Department {id: $departmentId})`;
+  }
+  return `MATCH (x:${label})`;
+}
+
+function whereClause(kind: ItemKind, filter: ItemFilter): string {
+  const { fromReport } = ITEM_KINDS[kind];
+  const conditions: string[] = [];
+  if (filter.from) conditions.push("x.date >= date($from)");
+  if (filter.to) conditions.push("x.date <= date($to)");
+  if (filter.meetingId) conditions.push("x.meetingId = $meetingId");
+  if (filter.contains) conditions.push("x.searchText CONTAINS $contains");
+  // A theme includes its narrower themes.
+  if (filter.themeId) {
+    conditions.push("EXISTS { (x)-[:ABOUT]->(:PolicyTheme)-[:BROADER*0..3]->(:PolicyTheme {id: $themeId}) }");
+  }
+  if (filter.departmentKind) {
+    conditions.push(
+      fromReport
+        ? `EXISTS { (d:Department)-[:GAVE]->(:Report)-[:${fromReport}]->(x) WHERE d.kind = $departmentKind }`
+        : "EXISTS { (x)-[:ADDRESSED_TO]->(d:Department) WHERE d.kind = $departmentKind }",
+    );
+  }
+  return conditions.length ? `WHERE ${conditions.join(" AND ")}` : "";
+}
+
+/** One page of items matching `filter`, newest meeting first, in reading order within a meeting. */
+export function itemPageQuery(kind: ItemKind, filter: ItemFilter): string {
+  const match = `${matchClause(kind, filter)}\n  ${whereClause(kind, filter)}`;
+  return `
+CALL {
+  ${match}
+  RETURN count(DISTINCT x) AS total
+}
+CALL {
+  ${match}
+  WITH DISTINCT x
+  ORDER BY x.date DESC, x.meetingId, x.position
+  SKIP $skip LIMIT $limit
+  RETURN collect(${itemFields(kind)}) AS nodes
+}
+RETURN total, nodes`;
+}
+
+/** Items of many parents (reports or meetings) at once, each list in reading order. */
+export function itemsByParentQuery(kind: ItemKind): string {
+  const { label, fromReport } = ITEM_KINDS[kind];
+  const match = fromReport
+    ? `(:Report {id: id})-[:${fromReport}]->(x:${label})`
+    : `(:Meeting {id: id})-[:ISSUED]->(x:${label})`;
+  return `
+UNWIND $ids AS id
+MATCH ${match}
+WITH id, x ORDER BY x.position
+RETURN id, collect(${itemFields(kind)}) AS items`;
+}
+
+export function itemsByIdQuery(kind: ItemKind): string {
+  return `
+UNWIND $ids AS id
+MATCH (x:${ITEM_KINDS[kind].label} {id: id})
+RETURN id, ${itemFields(kind)} AS item`;
+}

@@ -1,0 +1,82 @@
+import { Args, ClassType, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { loadReportDepartment } from "../department/department.repository";
+import { Department } from "../department/department.type";
+import { notFound } from "../errors";
+import { ConnectionResult, pageOf, toConnection } from "../graphql/connection";
+import { Context, load } from "../graphql/context";
+import { loadMeeting } from "../meeting/meeting.repository";
+import { Meeting } from "../meeting/meeting.type";
+import { reportById } from "../report/report.repository";
+import { Report } from "../report/report.type";
+import { PolicyTheme, ThemeTag } from "../theme/theme.type";
+import { ItemFilterArgs } from "./item.args";
+import { ItemKind } from "./item.cypher";
+import { itemPage } from "./item.repository";
+import { Evidence, EvidenceRecord, ItemRecord } from "./item.type";
+
+/** What an item type's resolver is built from. */
+export interface ItemTypeSpec<T extends object> {
+  kind: ItemKind;
+  type: ClassType<T>;
+  connection: ClassType<object>;
+  /** Name of the root connection field, e.g. "shortcomings". */
+  listName: string;
+  listDescription: string;
+}
+
+/** The root connection of an item type and the field resolvers every item type shares. */
+export function ItemResolver<T extends object>(spec: ItemTypeSpec<T>) {
+  @Resolver(() => spec.type)
+  abstract class ItemFields {
+    @Query(() => spec.connection, { name: spec.listName, description: spec.listDescription })
+    async list(
+      @Args() { first, after, ...filter }: ItemFilterArgs,
+      @Ctx() ctx: Context,
+    ): Promise<ConnectionResult<ItemRecord>> {
+      const page = pageOf({ first, after });
+      const { total, nodes } = await itemPage(ctx.db, spec.kind, filter, page);
+      return toConnection(nodes, total, page);
+    }
+
+    @FieldResolver(() => [PolicyTheme], { description: "Themes of the item, most fitting first." })
+    themes(@Root() item: ItemRecord): PolicyTheme[] {
+      return item.tags.map((t) => t.theme);
+    }
+
+    @FieldResolver(() => [ThemeTag], { description: "Theme tags with their rank and the rule that gave each." })
+    themeTags(@Root() item: ItemRecord): ThemeTag[] {
+      return item.tags;
+    }
+
+    @FieldResolver(() => Evidence, { description: "Where the item stands in its source document." })
+    evidence(@Root() item: ItemRecord): EvidenceRecord {
+      const { documentId, start, end, sentenceStart, sentenceEnd } = item;
+      return { documentId, start, end, sentenceStart, sentenceEnd };
+    }
+
+    @FieldResolver(() => Meeting)
+    meeting(@Root() item: ItemRecord, @Ctx() ctx: Context): Promise<Meeting> {
+      return loadMeeting(ctx, item.meetingId);
+    }
+  }
+  return ItemFields;
+}
+
+/** ItemResolver plus the fields of items that belong to a report (achievements, shortcomings). */
+export function ReportItemResolver<T extends object>(spec: ItemTypeSpec<T>) {
+  @Resolver(() => spec.type)
+  abstract class ReportItemFields extends ItemResolver(spec) {
+    @FieldResolver(() => Report, { description: "The report whose assessment names the item." })
+    async report(@Root() item: ItemRecord, @Ctx() ctx: Context): Promise<Report> {
+      const report = await load(ctx, reportById, item.reportId!);
+      if (!report) throw notFound(`report ${item.reportId} is missing`);
+      return report;
+    }
+
+    @FieldResolver(() => Department, { description: "The department the item is about (the first, when joint)." })
+    department(@Root() item: ItemRecord, @Ctx() ctx: Context): Promise<Department> {
+      return loadReportDepartment(ctx, item.reportId!);
+    }
+  }
+  return ReportItemFields;
+}

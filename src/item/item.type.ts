@@ -1,0 +1,74 @@
+import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Node } from "../graphql/node.type";
+import type { PolicyTheme } from "../theme/theme.type";
+
+/** A theme tag as items carry it: fetched with the item, so tags cost no extra round trip. */
+export interface ThemeTagRecord {
+  rank: number;
+  reason: string;
+  theme: PolicyTheme;
+}
+
+/** What the repositories return for an achievement, shortcoming or directive. */
+export interface ItemRecord {
+  __typename: "Achievement" | "Shortcoming" | "Directive";
+  id: string;
+  text: string;
+  date: string;
+  seq: number;
+  start: number;
+  end: number;
+  sentenceStart: number;
+  sentenceEnd: number;
+  documentId: string;
+  meetingId: string;
+  /** Null for directives (they belong to the meeting). */
+  reportId: string | null;
+  tags: ThemeTagRecord[];
+}
+
+@ObjectType({ description: "A stretch of a document's text, by UTF-16 offsets [start, end)." })
+export class TextSpan {
+  @Field(() => Int)
+  start!: number;
+
+  @Field(() => Int)
+  end!: number;
+
+  @Field()
+  text!: string;
+}
+
+/** Where an item stands in its source document. */
+export interface EvidenceRecord {
+  documentId: string;
+  start: number;
+  end: number;
+  sentenceStart: number;
+  sentenceEnd: number;
+}
+
+@ObjectType({
+  description:
+    "Provenance of an extracted item: its document and the exact characters it came from. document.text.slice(start, end) === quote.",
+})
+export class Evidence {
+  @Field(() => Int, { description: "UTF-16 offset of the first character in the document text." })
+  start!: number;
+
+  @Field(() => Int, { description: "UTF-16 offset just after the last character." })
+  end!: number;
+}
+
+/** Fields shared by achievements, shortcomings and directives. */
+@ObjectType()
+export abstract class Item implements Node {
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ description: "The item exactly as it stands in the readout." })
+  text!: string;
+
+  @Field(() => Int, { description: "Position among its siblings (1-based), in reading order." })
+  seq!: number;
+}

@@ -1,0 +1,79 @@
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { expressMiddleware } from "@as-integrations/express5";
+import cors from "cors";
+import express from "express";
+import { GraphQLError } from "graphql";
+import http from "node:http";
+import { AddressInfo } from "node:net";
+import { Config } from "../config";
+import { Database } from "../db/neo4j";
+import { ErrorCode } from "../errors";
+import { Context, createContext } from "../graphql/context";
+import { callerOf, mayRead } from "./auth";
+import { costPlugin } from "./cost.plugin";
+import { formatError } from "./format-error";
+import { healthHandler } from "./health";
+import { graphqlSchema } from "./schema";
+
+export type ServerSettings = Pick<Config, "curatorToken" | "readToken" | "complexityLimit" | "publicBaseUrl">;
+
+/** A running HTTP server: GraphQL at /graphql, health at /health. */
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Builds and starts the HTTP server on `port` (0 picks a free one). */
+export async function startServer(
+  db: Database,
+  settings: ServerSettings,
+  port: number,
+  host?: string,
+): Promise<RunningServer> {
+  const app = express();
+  app.disable("x-powered-by");
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<Context>({
+    schema: graphqlSchema(),
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+    plugins: [costPlugin(settings.complexityLimit), ApolloServerPluginDrainHttpServer({ httpServer })],
+  });
+  await apollo.start();
+
+  app.use(cors({ maxAge: 600 }));
+  app.get("/health", healthHandler(db));
+  app.use(
+    "/graphql",
+    express.json({ limit: "2mb" }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const auth = req.headers.authorization;
+        if (!mayRead(auth, settings)) {
+          throw new GraphQLError("A read token is required: send Authorization: Bearer <token>.", {
+            extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
+          });
+        }
+        return createContext(db, callerOf(auth, settings), baseUrl(settings, req));
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(port, host, () => resolve());
+  });
+  const actual = (httpServer.address() as AddressInfo).port;
+  return {
+    url: `http://${host && host !== "0.0.0.0" ? host : "127.0.0.1"}:${actual}`,
+    port: actual,
+    close: () => apollo.stop(),
+  };
+}
+
+function baseUrl(settings: ServerSettings, req: express.Request): string {
+  return settings.publicBaseUrl ?? `${req.protocol}://${req.get("host")}`;
+}

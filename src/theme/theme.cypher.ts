@@ -1,0 +1,32 @@
+/** Keeps the graph's theme scheme equal to the shipped catalog (names, parents). */
+export const SYNC_THEMES = `
+UNWIND $themes AS row
+MERGE (t:PolicyTheme:Entity {id: row.id})
+SET t.name = row.zh, t.nameEn = row.en, t.keywords = row.keywords, t.position = row.position, t.parentId = row.parent
+WITH t, row
+OPTIONAL MATCH (t)-[old:BROADER]->(p:PolicyTheme)
+WHERE p.id <> coalesce(row.parent, '')
+DELETE old
+WITH DISTINCT t, row
+WHERE row.parent IS NOT NULL
+MATCH (parent:PolicyTheme {id: row.parent})
+MERGE (t)-[:BROADER]->(parent)`;
+
+/** The projection of a theme node `t` into a PolicyTheme record. */
+export const THEME_FIELDS = `t {.id, .name, .nameEn, .parentId, .position, __typename: 'PolicyTheme'}`;
+
+export const ALL_THEMES = `
+MATCH (t:PolicyTheme)
+RETURN ${THEME_FIELDS} AS theme
+ORDER BY t.position`;
+
+export const THEMES_BY_ID = `
+UNWIND $ids AS id
+MATCH (t:PolicyTheme {id: id})
+RETURN id, ${THEME_FIELDS} AS theme`;
+
+export const CHILDREN_BY_PARENT = `
+UNWIND $ids AS id
+OPTIONAL MATCH (t:PolicyTheme)-[:BROADER]->(:PolicyTheme {id: id})
+WITH id, t ORDER BY t.position
+RETURN id, collect(${THEME_FIELDS}) AS themes`;
