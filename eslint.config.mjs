@@ -1,4 +1,5 @@
 import js from "@eslint/js";
+import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
@@ -20,15 +21,7 @@ export default tseslint.config(
   },
   {
     files: ["**/*.js", "**/*.mjs"],
-    languageOptions: {
-      globals: {
-        require: "readonly",
-        module: "writable",
-        __dirname: "readonly",
-        process: "readonly",
-        console: "readonly",
-      },
-    },
+    languageOptions: { globals: globals.node },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
 );
