@@ -21,7 +21,9 @@ export const fmt = (x) => `${x.toFixed(1)} ms`;
 /** Prints one line of latency figures. */
 export function report(name, ms) {
   const st = stats(ms);
-  console.log(`${name}: n=${st.n} p50 ${fmt(st.p50)} p90 ${fmt(st.p90)} p99 ${fmt(st.p99)} mean ${fmt(st.mean)} max ${fmt(st.max)}`);
+  console.log(
+    `${name}: n=${st.n} p50 ${fmt(st.p50)} p90 ${fmt(st.p90)} p99 ${fmt(st.p99)} mean ${fmt(st.mean)} max ${fmt(st.max)}`,
+  );
   return st;
 }
 
