@@ -35,6 +35,36 @@ export async function time(fn) {
 }
 
 /**
+ * Opens a database for a benchmark that writes: the local Neo4j of POLICYGRAPH_HOME, which
+ * defaults here to .policygraph/bench (never npm start's data) on Bolt port 7697, emptied first
+ * when `fresh`. NEO4J_URI is refused unless BENCH_ALLOW_WIPE=1: the benchmark would wipe it.
+ */
+export async function benchDatabase({ fresh = true } = {}) {
+  const { loadConfig } = dist("config.js");
+  const { openDatabase, prepareDatabase } = dist("bootstrap.js");
+  if (process.env.NEO4J_URI && fresh && process.env.BENCH_ALLOW_WIPE !== "1") {
+    throw new Error("NEO4J_URI is set and this benchmark empties its database: set BENCH_ALLOW_WIPE=1 to allow that");
+  }
+  const config = loadConfig({
+    ...process.env,
+    POLICYGRAPH_HOME: process.env.POLICYGRAPH_HOME ?? ".policygraph/bench",
+    NEO4J_BOLT_PORT: process.env.NEO4J_BOLT_PORT ?? "7697",
+  });
+  const log = (line) => console.error(`[bench] ${line}`);
+  const open = await openDatabase(config, log);
+  if (fresh) {
+    for (;;) {
+      const [{ deleted }] = await open.db.write(
+        "MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS deleted",
+      );
+      if (deleted === 0) break;
+    }
+  }
+  await prepareDatabase(open.db, { seed: false }, log);
+  return open;
+}
+
+/**
  * Opens the database as the service would (NEO4J_URI, or the local Neo4j of POLICYGRAPH_HOME),
  * prepares it and serves the API on a free port. Returns { url, db, close }.
  */

@@ -26,7 +26,7 @@ export async function openDatabase(config: Config, log: Log): Promise<OpenDataba
   if (neo4j.uri) {
     if (!neo4j.password) throw new Error("NEO4J_URI is set but NEO4J_PASSWORD is not");
     db = Database.connect({ uri: neo4j.uri, user: neo4j.user, password: neo4j.password, database: neo4j.database });
-    await db.waitUntilAvailable(120_000, log);
+    await db.waitUntilAvailable(neo4j.connectTimeoutMs, log);
   } else {
     local = await startLocalNeo4j({ ...config.local, log: (line) => log(`[neo4j] ${line}`) });
     db = Database.connect({ uri: local.uri, user: local.user, password: local.password, database: "neo4j" });

@@ -12,6 +12,8 @@ export interface Config {
     user: string;
     password: string | undefined;
     database: string;
+    /** How long to wait for a NEO4J_URI server to answer at start-up. */
+    connectTimeoutMs: number;
   };
   local: {
     home: string;
@@ -19,6 +21,8 @@ export interface Config {
     cacheDir: string;
     heap: string;
     pageCacheMiB: number;
+    /** Extra JVM options for the local Neo4j, space-separated. */
+    javaOptions: string[];
   };
   curatorToken: string | undefined;
   readToken: string | undefined;
@@ -51,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       user: str(env, "NEO4J_USER") ?? "neo4j",
       password: str(env, "NEO4J_PASSWORD"),
       database: str(env, "NEO4J_DATABASE") ?? "neo4j",
+      connectTimeoutMs: int(env, "NEO4J_CONNECT_TIMEOUT", 60) * 1000,
     },
     local: {
       home: resolve(str(env, "POLICYGRAPH_HOME") ?? ".policygraph"),
@@ -58,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       cacheDir: resolve(str(env, "POLICYGRAPH_CACHE") ?? join(cacheRoot, "policygraph")),
       heap: str(env, "NEO4J_HEAP") ?? "1g",
       pageCacheMiB: int(env, "NEO4J_PAGECACHE_MB", 512),
+      javaOptions: (str(env, "NEO4J_JAVA_OPTS") ?? "").split(/\s+/).filter(Boolean),
     },
     curatorToken: str(env, "POLICYGRAPH_CURATOR_TOKEN"),
     readToken: str(env, "POLICYGRAPH_READ_TOKEN"),

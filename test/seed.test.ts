@@ -113,7 +113,7 @@ describe("seeding", () => {
     expect(await graphCounts(db)).toEqual(before);
     expect(before).toMatchObject({
       Meeting: 1,
-      Department: 5,
+      Department: 6,
       Report: 5,
       Achievement: 19,
       Shortcoming: 15,

@@ -1,5 +1,6 @@
 import "reflect-metadata";
 import { runExtract } from "./extract.command";
+import { runIngest } from "./ingest.command";
 
 /** A CLI command: gets its arguments, returns the exit code. */
 export type Command = (args: string[]) => Promise<number>;
@@ -7,11 +8,15 @@ export type Command = (args: string[]) => Promise<number>;
 const USAGE = `usage: policygraph <command> [options]
 
 commands:
-  extract FILE        print the extraction JSON of a readout file
+  extract FILE                       print the extraction JSON of a readout file
+  ingest FILE|DIR… [--dry-run] [--json]  extract readouts and write them into the graph
+
+Run a command with --help for its options.
 `;
 
 const commands: Record<string, Command> = {
   extract: runExtract,
+  ingest: runIngest,
 };
 
 async function main(argv: string[]): Promise<number> {

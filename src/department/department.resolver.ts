@@ -3,9 +3,7 @@ import { AchievementConnection } from "../achievement/achievement.type";
 import { ConnectionResult, PageArgs, pageOf, toConnection } from "../graphql/connection";
 import { Context, load } from "../graphql/context";
 import { ItemFilterArgs } from "../item/item.args";
-import { ItemKind } from "../item/item.cypher";
-import { itemPage } from "../item/item.repository";
-import { ItemRecord } from "../item/item.type";
+import { itemConnection } from "../item/item.connection";
 import { reportsByDepartment } from "../report/report.repository";
 import { Report } from "../report/report.type";
 import { ShortcomingConnection } from "../shortcoming/shortcoming.type";
@@ -18,17 +16,6 @@ import { Department, DepartmentConnection } from "./department.type";
 class DepartmentsArgs extends PageArgs {
   @Field(() => DepartmentKind, { nullable: true })
   kind?: DepartmentKind | null;
-}
-
-async function departmentItems(
-  ctx: Context,
-  kind: ItemKind,
-  department: Department,
-  { first, after, ...filter }: ItemFilterArgs,
-): Promise<ConnectionResult<ItemRecord>> {
-  const page = pageOf({ first, after });
-  const { total, nodes } = await itemPage(ctx.db, kind, { ...filter, departmentId: department.id }, page);
-  return toConnection(nodes, total, page);
 }
 
 @Resolver(() => Department)
@@ -55,12 +42,12 @@ export class DepartmentResolver {
 
   @FieldResolver(() => AchievementConnection, { description: "What it was praised for, newest first." })
   achievements(@Root() department: Department, @Args() args: ItemFilterArgs, @Ctx() ctx: Context) {
-    return departmentItems(ctx, "Achievement", department, args);
+    return itemConnection(ctx, "Achievement", args, { departmentId: department.id });
   }
 
   @FieldResolver(() => ShortcomingConnection, { description: "Where it was found to fall short, newest first." })
   shortcomings(@Root() department: Department, @Args() args: ItemFilterArgs, @Ctx() ctx: Context) {
-    return departmentItems(ctx, "Shortcoming", department, args);
+    return itemConnection(ctx, "Shortcoming", args, { departmentId: department.id });
   }
 
   @FieldResolver(() => [PolicyTheme], {

@@ -5,6 +5,8 @@ import { CountingQueryable, Queryable } from "../db/neo4j";
 export interface Caller {
   /** True when the request carried the curator token. */
   curator: boolean;
+  /** False when no curator token is configured: then every mutation is refused. */
+  mutationsEnabled: boolean;
   /** True when the request carried some bearer token (right or wrong). */
   presentedToken: boolean;
 }

@@ -26,3 +26,8 @@ export const DateScalar = new GraphQLScalarType<string, string>({
   parseValue: parse,
   parseLiteral: (ast) => parse(ast.kind === Kind.STRING ? ast.value : undefined),
 });
+
+/** Refuses a window whose start lies after its end. */
+export function checkWindow(from: string | null | undefined, to: string | null | undefined): void {
+  if (from && to && from > to) throw badInput(`the window is empty: from ${from} is after to ${to}`);
+}

@@ -27,7 +27,8 @@ export interface ItemRow {
   parentId: string;
   seq: number;
   text: string;
-  searchText: string;
+  /** The simplified-script copy the search index reads; null when it equals `text`. */
+  searchText: string | null;
   start: number;
   end: number;
   sentenceStart: number;
@@ -85,16 +86,18 @@ export function sentenceAround(text: string, start: number, end: number): Span {
   return [s, e];
 }
 
+// Top-level themes first (most fitting first), then their narrower child themes.
 function themeRows(item: ExtractedItem, where: string): ThemeTagRow[] {
-  const seen = new Set<string>();
-  return item.themes
-    .filter((id) => {
-      if (!isKnownTheme(id)) throw badInput(`${where}: unknown theme id "${id}"`);
-      if (seen.has(id)) return false;
-      seen.add(id);
-      return true;
-    })
-    .map((id, rank) => ({ id, rank, reason: item.themeReasons?.[id] ?? "given" }));
+  const ids = [...new Set([...(item.themes ?? []), ...(item.subthemes ?? [])])];
+  for (const id of ids) if (!isKnownTheme(id)) throw badInput(`${where}: unknown theme id "${id}"`);
+  return ids.map((id, rank) => ({ id, rank, reason: item.themeReasons?.[id] ?? "given" }));
+}
+
+// Most readouts are in simplified script already: sending the same text twice would double the
+// largest part of a document's write.
+function simplifiedOrNull(text: string): string | null {
+  const simplified = toSimplified(text);
+  return simplified === text ? null : simplified;
 }
 
 function itemRow(
@@ -122,7 +125,7 @@ function itemRow(
     parentId,
     seq,
     text: item.text,
-    searchText: toSimplified(item.text),
+    searchText: simplifiedOrNull(item.text),
     start,
     end,
     sentenceStart,

@@ -1,8 +1,11 @@
 import { Queryable } from "../db/neo4j";
 import { badInput } from "../errors";
+import { decodeReadout } from "../extraction/decode";
+import { extractReadout } from "../extraction/extract";
 import { Extraction, ExtractedItem, Span } from "../extraction/extraction.types";
-import { parseReadoutFile } from "../extraction/readout";
+import { FrontMatter, parseReadoutFile } from "../extraction/readout";
 import { buildGraphRows, GraphRows } from "./graph-rows";
+import { FIND_DOCUMENT } from "./ingest.cypher";
 import { writeReadout } from "./ingest.writer";
 
 export type IngestStatus = "created" | "unchanged" | "dry-run";
@@ -42,8 +45,8 @@ export function toBodyOffsets(extraction: Extraction, bodyStart: number): Extrac
 
 /**
  * Writes one readout file (front matter + body) with its extraction (file offsets, as
- * `policygraph extract` prints them) into the graph, in one transaction; with dryRun nothing is
- * written and the outcome says what would be.
+ * `policygraph extract` prints them) into the graph, in one transaction. With dryRun nothing is
+ * written: the outcome says `unchanged` when the document is already there, `dry-run` otherwise.
  */
 export async function ingestExtractedFile(
   db: Queryable,
@@ -55,8 +58,40 @@ export async function ingestExtractedFile(
   const rows = buildGraphRows({ ...frontMatter, text: body }, toBodyOffsets(extraction, bodyStart));
   const outcome = { reports: rows.reports.length, warnings: extraction.warnings ?? [], rows };
   if (options.dryRun) {
-    return { ...outcome, status: "dry-run", meetingId: rows.meeting.id, documentId: rows.document.id };
+    const [existing] = await db.read<{ meetingId: string | null }>(FIND_DOCUMENT, { sha256: rows.document.sha256 });
+    return {
+      ...outcome,
+      status: existing ? "unchanged" : "dry-run",
+      meetingId: existing?.meetingId ?? rows.meeting.id,
+      documentId: rows.document.id,
+    };
   }
-  const written = await writeReadout(db, rows);
-  return { ...outcome, ...written };
+  return { ...outcome, ...(await writeReadout(db, rows)) };
+}
+
+/**
+ * Extracts and writes one readout file. Refuses (BAD_USER_INPUT, nothing written) text in which
+ * the extractor finds no reports: it is not a readout this graph can hold.
+ */
+export async function ingestReadoutText(
+  db: Queryable,
+  fileText: string,
+  options: { dryRun?: boolean } = {},
+): Promise<IngestOutcome> {
+  const extraction = extractReadout(fileText);
+  if (!extraction.reports.length) {
+    throw badInput(`not a review-meeting readout: ${extraction.warnings[0] ?? "no reports found"}`);
+  }
+  return ingestExtractedFile(db, fileText, extraction, options);
+}
+
+/** Decodes raw bytes (refusing empty, binary, non-UTF-8 or oversized input) and ingests them. */
+export async function ingestReadoutBytes(db: Queryable, bytes: Uint8Array, options: { dryRun?: boolean } = {}) {
+  return ingestReadoutText(db, decodeReadout(bytes), options);
+}
+
+/** A readout file's text from its parts, as the extractor reads it (front matter, blank line, body). */
+export function readoutFileText(frontMatter: FrontMatter, body: string): string {
+  const line = (v: string) => v.replace(/[\r\n]+/g, " ").trim();
+  return `---\ntitle: ${line(frontMatter.title)}\nurl: ${line(frontMatter.url)}\npublished: ${line(frontMatter.published)}\n---\n\n${body}`;
 }

@@ -5,8 +5,8 @@ import { toSimplified } from "../text/chinese";
 import { ItemFilter, ItemKind, itemPageQuery, itemsByIdQuery, itemsByParentQuery } from "./item.cypher";
 import type { ItemRecord } from "./item.type";
 
-// Tags come back from a pattern comprehension in no set order.
-function sorted(item: ItemRecord): ItemRecord {
+/** Puts an item's tags in rank order (they come back from a pattern comprehension in no set order). */
+export function sorted(item: ItemRecord): ItemRecord {
   item.tags.sort((a, b) => a.rank - b.rank);
   return item;
 }

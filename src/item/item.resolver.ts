@@ -2,7 +2,7 @@ import { Args, ClassType, Ctx, FieldResolver, Query, Resolver, Root } from "type
 import { loadReportDepartment } from "../department/department.repository";
 import { Department } from "../department/department.type";
 import { notFound } from "../errors";
-import { ConnectionResult, pageOf, toConnection } from "../graphql/connection";
+import { ConnectionResult } from "../graphql/connection";
 import { Context, load } from "../graphql/context";
 import { loadMeeting } from "../meeting/meeting.repository";
 import { Meeting } from "../meeting/meeting.type";
@@ -11,7 +11,7 @@ import { Report } from "../report/report.type";
 import { PolicyTheme, ThemeTag } from "../theme/theme.type";
 import { ItemFilterArgs } from "./item.args";
 import { ItemKind } from "./item.cypher";
-import { itemPage } from "./item.repository";
+import { itemConnection } from "./item.connection";
 import { Evidence, EvidenceRecord, ItemRecord } from "./item.type";
 
 /** What an item type's resolver is built from. */
@@ -29,13 +29,8 @@ export function ItemResolver<T extends object>(spec: ItemTypeSpec<T>) {
   @Resolver(() => spec.type)
   abstract class ItemFields {
     @Query(() => spec.connection, { name: spec.listName, description: spec.listDescription })
-    async list(
-      @Args() { first, after, ...filter }: ItemFilterArgs,
-      @Ctx() ctx: Context,
-    ): Promise<ConnectionResult<ItemRecord>> {
-      const page = pageOf({ first, after });
-      const { total, nodes } = await itemPage(ctx.db, spec.kind, filter, page);
-      return toConnection(nodes, total, page);
+    list(@Args() args: ItemFilterArgs, @Ctx() ctx: Context): Promise<ConnectionResult<ItemRecord>> {
+      return itemConnection(ctx, spec.kind, args);
     }
 
     @FieldResolver(() => [PolicyTheme], { description: "Themes of the item, most fitting first." })

@@ -6,7 +6,7 @@ import { Document } from "../document/document.type";
 import { notFound } from "../errors";
 import { ConnectionResult, PageArgs, pageOf, toConnection } from "../graphql/connection";
 import { Context, load } from "../graphql/context";
-import { DateScalar } from "../graphql/date.scalar";
+import { checkWindow, DateScalar } from "../graphql/date.scalar";
 import { ItemRecord } from "../item/item.type";
 import { attendeesByMeeting, chairByMeeting } from "../person/person.repository";
 import { Person } from "../person/person.type";
@@ -35,6 +35,7 @@ export class MeetingResolver {
     @Ctx() ctx: Context,
   ): Promise<ConnectionResult<Meeting>> {
     const page = pageOf({ first, after });
+    checkWindow(filter.from, filter.to);
     const { total, nodes } = await meetingPage(ctx.db, filter, page);
     return toConnection(nodes, total, page);
   }

@@ -1,6 +1,8 @@
 import { Queryable } from "../db/neo4j";
 import type { Department } from "../department/department.type";
+import { sorted } from "../item/item.repository";
 import type { ItemRecord } from "../item/item.type";
+import type { Meeting } from "../meeting/meeting.type";
 import type { PolicyTheme } from "../theme/theme.type";
 import * as q from "./pattern.cypher";
 
@@ -34,7 +36,43 @@ export async function recurringShortcomingThemes(
   });
   for (const row of rows) {
     row.departments.sort(byName);
-    for (const s of row.shortcomings) s.tags.sort((a, b) => a.rank - b.rank);
+    row.shortcomings.forEach(sorted);
+  }
+  return rows;
+}
+
+export interface ShortcomingPersistenceRecord {
+  department: Department;
+  theme: PolicyTheme;
+  meetingCount: number;
+  meetings: Meeting[];
+  shortcomingCount: number;
+  shortcomings: ItemRecord[];
+}
+
+/** Department × theme pairs flagged at `minMeetings` or more meetings, most persistent first. */
+export async function persistentShortcomings(
+  db: Queryable,
+  args: Window & {
+    minMeetings: number;
+    departmentId?: string | null;
+    themeId?: string | null;
+    primaryOnly: boolean;
+    shortcomingLimit: number;
+  },
+): Promise<ShortcomingPersistenceRecord[]> {
+  const rows = await db.read<ShortcomingPersistenceRecord>(q.PERSISTENT_SHORTCOMINGS, {
+    from: args.from ?? null,
+    to: args.to ?? null,
+    minMeetings: args.minMeetings,
+    departmentId: args.departmentId ?? null,
+    themeId: args.themeId ?? null,
+    primaryOnly: args.primaryOnly,
+    shortcomingLimit: args.shortcomingLimit,
+  });
+  for (const row of rows) {
+    row.meetings.sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
+    row.shortcomings.forEach(sorted);
   }
   return rows;
 }

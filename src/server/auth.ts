@@ -22,7 +22,7 @@ export function bearerToken(header: string | undefined): string | undefined {
 export function callerOf(header: string | undefined, settings: AuthSettings): Caller {
   const token = bearerToken(header);
   const curator = !!(token && settings.curatorToken && same(token, settings.curatorToken));
-  return { curator, presentedToken: token !== undefined };
+  return { curator, mutationsEnabled: !!settings.curatorToken, presentedToken: token !== undefined };
 }
 
 /** True when the caller may read: reads are open unless a read token is configured. */

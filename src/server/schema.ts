@@ -4,6 +4,7 @@ import { AchievementResolver } from "../achievement/achievement.resolver";
 import { DepartmentResolver } from "../department/department.resolver";
 import { DirectiveResolver } from "../directive/directive.resolver";
 import { DocumentResolver } from "../document/document.resolver";
+import { IngestResolver } from "../ingest/ingest.resolver";
 import { EvidenceResolver } from "../item/evidence.resolver";
 import { MeetingResolver } from "../meeting/meeting.resolver";
 import { NodeResolver } from "../node/node.resolver";
@@ -29,6 +30,7 @@ const resolvers: NonEmptyArray<Function> = [
   PersonResolver,
   PatternResolver,
   SearchResolver,
+  IngestResolver,
 ];
 
 let schema: GraphQLSchema | undefined;

@@ -12,6 +12,8 @@ export interface LocalNeo4jOptions {
   cacheDir: string;
   heap: string;
   pageCacheMiB: number;
+  /** Extra JVM options (NEO4J_JAVA_OPTS). */
+  javaOptions?: string[];
   log?: (line: string) => void;
 }
 
@@ -97,6 +99,7 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
       `-Xms${opts.heap}`,
       `-Xmx${opts.heap}`,
       ...JAVA_FLAGS,
+      ...(opts.javaOptions ?? []),
       "-cp",
       runtime.classpath,
       "Launcher",

@@ -1,0 +1,78 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runExtract } from "./extract.command";
+import { MAX_READOUT_BYTES } from "../extraction/decode";
+import { Extraction } from "../extraction/extraction.types";
+
+let dir: string;
+let out: string;
+let err: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "policygraph-extract-"));
+  out = "";
+  err = "";
+  jest
+    .spyOn(process.stdout, "write")
+    .mockImplementation((chunk: string | Uint8Array) => ((out += String(chunk)), true));
+  jest
+    .spyOn(process.stderr, "write")
+    .mockImplementation((chunk: string | Uint8Array) => ((err += String(chunk)), true));
+});
+
+afterEach(() => {
+  jest.restoreAllMocks();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function file(name: string, content: string | Buffer): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+describe("policygraph extract", () => {
+  it("prints the extraction JSON of a readout and exits 0", async () => {
+    const text =
+      "---\ntitle: t\nurl:\npublished: 2022\n---\n\n3月31日下午，市委召开市直部门党组（党委）书记月度工作点评会。市甲局依次发言，并接受市委书记蔡奇现场点评。" +
+      "市甲局完成甲任务。但在全面从严治党等方面仍存不足。";
+    expect(await runExtract([file("a.txt", text)])).toBe(0);
+    const x = JSON.parse(out) as Extraction;
+    expect(x.meeting.date).toBe("2022-03-31");
+    expect(x.reports[0].shortcomings[0]).toMatchObject({ text: "全面从严治党", themes: ["party-building"] });
+    expect(text.slice(...x.reports[0].shortcomings[0].span)).toBe("全面从严治党");
+    expect(err).toBe("");
+  });
+
+  it("exits 0 with a warning for text that is not a readout", async () => {
+    expect(await runExtract([file("weather.txt", "今天白天晴转多云，北风二三级。")])).toBe(0);
+    const x = JSON.parse(out) as Extraction;
+    expect(x.reports).toEqual([]);
+    expect(x.warnings).toHaveLength(1);
+  });
+
+  it.each([
+    ["empty", () => file("empty.txt", ""), /is empty/],
+    ["binary", () => file("bin.dat", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00])), /binary/],
+    ["non-UTF-8", () => file("gbk.txt", Buffer.from([0xca, 0xd0, 0xce, 0xaf, 0xbb, 0xe1])), /UTF-8/],
+    ["oversized", () => file("big.txt", Buffer.alloc(MAX_READOUT_BYTES + 1, 0x41)), /limit/],
+    ["missing", () => join(dir, "nope.txt"), /no such file/],
+    ["a directory", () => dir, /is a directory/],
+  ])("exits 2 with a one-line reason for %s input", async (_kind, path, reason) => {
+    expect(await runExtract([path()])).toBe(2);
+    expect(out).toBe("");
+    expect(err).toMatch(/^policygraph extract: .+\n$/);
+    expect(err.trim().split("\n")).toHaveLength(1);
+    expect(err).toMatch(reason);
+  });
+
+  it("exits 2 with usage for bad arguments, 0 for --help", async () => {
+    expect(await runExtract([])).toBe(2);
+    expect(err).toMatch(/^policygraph extract: expected one FILE \(usage: policygraph extract FILE.*\)\n$/);
+    expect(await runExtract(["a", "b"])).toBe(2);
+    expect(await runExtract(["--verbose"])).toBe(2);
+    expect(await runExtract(["--help"])).toBe(0);
+    expect(out).toMatch(/usage: policygraph extract FILE/);
+  });
+});

@@ -1,0 +1,125 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { openDatabase, OpenDatabase, prepareDatabase } from "../bootstrap";
+import { loadConfig } from "../config";
+import { Queryable } from "../db/neo4j";
+import { checkReadoutSize } from "../extraction/decode";
+import { ingestReadoutBytes } from "../ingest/ingest.service";
+import { Progress } from "./progress";
+
+const USAGE = `usage: policygraph ingest FILE|DIR… [--dry-run] [--json]
+
+Extracts each readout file (a DIR: every .txt file under it) and writes it into the graph, one
+transaction per document. Connects like the server: NEO4J_URI, or the local Neo4j of
+POLICYGRAPH_HOME (reused when running, started and stopped otherwise).
+  --dry-run   extract and validate, write nothing
+  --json      print [{file, status, meeting, reports, error}] on stdout
+Exit status: 0 all went in, 1 any file failed (the others stay committed), 2 bad usage,
+3 the database could not be reached.
+`;
+
+/** The outcome of one file, as printed with --json. */
+export interface FileResult {
+  file: string;
+  status: "created" | "unchanged" | "dry-run" | "failed";
+  meeting: string | null;
+  reports: number;
+  error: string | null;
+}
+
+/** Every readout file named: files as given, directories searched for .txt files, sorted. */
+export function collectFiles(paths: string[]): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile() && entry.name.endsWith(".txt")) out.push(path);
+    }
+  };
+  for (const p of paths) {
+    const stat = statSync(p, { throwIfNoEntry: false });
+    if (stat?.isDirectory()) walk(p);
+    else out.push(p);
+  }
+  return out;
+}
+
+function oneLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, " ");
+}
+
+/** Ingests one file; never throws: a failure is a result with its reason. */
+export async function ingestFile(db: Queryable, file: string, dryRun: boolean): Promise<FileResult> {
+  try {
+    const stat = statSync(file, { throwIfNoEntry: false });
+    if (!stat) throw new Error("no such file");
+    if (!stat.isFile()) throw new Error("not a file");
+    checkReadoutSize(stat.size);
+    const outcome = await ingestReadoutBytes(db, readFileSync(file), { dryRun });
+    return { file, status: outcome.status, meeting: outcome.meetingId, reports: outcome.reports, error: null };
+  } catch (e) {
+    return { file, status: "failed", meeting: null, reports: 0, error: oneLine(e) };
+  }
+}
+
+/** `policygraph ingest`: see USAGE. */
+export async function runIngest(args: string[]): Promise<number> {
+  const dryRun = args.includes("--dry-run");
+  const json = args.includes("--json");
+  const unknown = args.filter((a) => a.startsWith("-") && !["--dry-run", "--json"].includes(a));
+  const paths = args.filter((a) => !a.startsWith("-"));
+  if (args.includes("--help") || args.includes("-h")) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (unknown.length || !paths.length) {
+    process.stderr.write(
+      `policygraph ingest: ${unknown.length ? `unknown option ${unknown[0]}` : "no files given"}\n${USAGE}`,
+    );
+    return 2;
+  }
+  const files = collectFiles(paths);
+  if (!files.length) {
+    process.stderr.write(`policygraph ingest: no .txt files under ${paths.join(", ")}\n`);
+    return 2;
+  }
+
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  let open: OpenDatabase;
+  try {
+    open = await openDatabase(loadConfig(), log);
+    await prepareDatabase(open.db, { seed: false }, log);
+  } catch (e) {
+    process.stderr.write(`policygraph ingest: cannot reach the database: ${oneLine(e)}\n`);
+    return 3;
+  }
+
+  const results: FileResult[] = [];
+  const progress = new Progress(files.length, process.stderr);
+  try {
+    for (const file of files) {
+      const result = await ingestFile(open.db, file, dryRun);
+      results.push(result);
+      progress.tick(result.status);
+      if (!json && !progress.active) process.stdout.write(humanLine(result));
+    }
+  } finally {
+    progress.done();
+    await open.close();
+  }
+  if (json) process.stdout.write(JSON.stringify(results, null, 2) + "\n");
+  else if (progress.active)
+    results.filter((r) => r.status === "failed").forEach((r) => process.stdout.write(humanLine(r)));
+  const count = (s: FileResult["status"]) => results.filter((r) => r.status === s).length;
+  log(
+    `${files.length} file(s): ${count("created")} created, ${count("unchanged")} unchanged, ${count("dry-run")} dry-run, ${count("failed")} failed`,
+  );
+  return count("failed") ? 1 : 0;
+}
+
+function humanLine(r: FileResult): string {
+  return r.status === "failed"
+    ? `failed     ${r.file}: ${r.error}\n`
+    : `${r.status.padEnd(10)} ${r.file} → ${r.meeting} (${r.reports} reports)\n`;
+}

@@ -1,0 +1,194 @@
+import { Database } from "../src/db/neo4j";
+import { AppError } from "../src/errors";
+import { ingestReadoutBytes, ingestReadoutText } from "../src/ingest/ingest.service";
+import { MAX_READOUT_BYTES } from "../src/extraction/decode";
+import { RunningServer } from "../src/server/app";
+import { graphCounts, resetGraph, testDatabase } from "./support/graph";
+import { ingestAll, readoutText } from "./support/readouts";
+import { gql, testServer } from "./support/server";
+
+let db: Database;
+let server: RunningServer;
+
+beforeAll(async () => {
+  db = testDatabase();
+  await resetGraph(db);
+  server = await testServer(db);
+});
+
+afterAll(async () => {
+  await server.close();
+  await db.close();
+});
+
+describe("ingesting readouts", () => {
+  it("creates each new readout and reports the same one again as unchanged, writing nothing", async () => {
+    const first = await ingestAll(db);
+    expect(first.map((o) => [o.status, o.reports])).toEqual([
+      ["created", 2],
+      ["created", 3],
+      ["created", 2],
+    ]);
+    const before = await graphCounts(db);
+    const again = await ingestReadoutText(db, readoutText("2022-01-28-districts"));
+    expect(again.status).toBe("unchanged");
+    expect(again.meetingId).toBe(first[1].meetingId);
+    expect(await graphCounts(db)).toEqual(before);
+    expect(before).toMatchObject({ Meeting: 4, Document: 4, Report: 12 });
+  });
+
+  it("makes one department node per real body across scripts and surface forms", async () => {
+    const res = await gql(
+      server,
+      `{
+      drc: department(id: "development-reform-commission") { name reports { subject meeting { date } } }
+      sjs: department(id: "shijingshan-district") { name reports { subject meeting { date } } }
+      all: departments(first: 100) { totalCount nodes { name } }
+    }`,
+    );
+    expect(res.data!.drc.reports.map((r: any) => [r.subject, r.meeting.date])).toEqual([
+      ["市發展改革委", "2022-05-31"],
+      ["市发展改革委", "2022-03-31"],
+    ]);
+    expect(res.data!.sjs.name).toBe("石景山区");
+    expect(res.data!.sjs.reports.map((r: any) => r.meeting.date)).toEqual(["2022-01-28", "2021-06-30"]);
+    const names = res.data!.all.nodes.map((d: any) => d.name);
+    expect(names.filter((n: string) => n.includes("石景山"))).toEqual(["石景山区"]);
+    // The seed's 5 municipal departments and its directive's addressee (12345市民服务热线), 3
+    // districts; the traditional readout adds none.
+    expect(res.data!.all.totalCount).toBe(9);
+  });
+
+  it("resolves people across scripts and strips their titles", async () => {
+    const res = await gql(server, `{ meetings(first: 10) { nodes { date chair { id name } attendees { id name } } } }`);
+    const byDate = Object.fromEntries(res.data!.meetings.nodes.map((m: any) => [m.date, m]));
+    expect(byDate["2022-05-31"].attendees).toEqual([{ id: "chen-jining", name: "陈吉宁" }]);
+    expect(byDate["2021-06-30"].attendees.map((p: any) => p.name)).toEqual(["陈吉宁", "李伟"]);
+    for (const m of res.data!.meetings.nodes) expect(m.chair).toEqual({ id: "cai-qi", name: "蔡奇" });
+  });
+
+  it("keeps the traditional text as published, with offsets into it", async () => {
+    const res = await gql(
+      server,
+      `{ department(id: "finance-bureau") { shortcomings(from: "2022-05-01") { nodes { text themes { id } evidence { quote document { text } start end } } } } }`,
+    );
+    const nodes = res.data!.department.shortcomings.nodes;
+    expect(nodes.map((n: any) => n.text)).toEqual(["幹部監督管理", "財會監督"]);
+    expect(nodes[0].themes[0].id).toBe("party-building");
+    for (const n of nodes) expect(n.evidence.document.text.slice(n.evidence.start, n.evidence.end)).toBe(n.text);
+  });
+});
+
+describe("patterns across meetings", () => {
+  it("counts departments across all meetings in the window", async () => {
+    const res = await gql(
+      server,
+      `{
+      all: recurringShortcomingThemes(minDepartments: 2) { theme { id } departmentCount meetingCount departments { name } }
+      y2022: recurringShortcomingThemes(minDepartments: 2, from: "2022-01-01", to: "2022-12-31") { theme { id } departmentCount meetingCount }
+    }`,
+    );
+    const pb = res.data!.all.find((r: any) => r.theme.id === "party-building");
+    // seed: five municipal departments; 2021: 石景山区, 顺义区; 2022-01: 石景山区, 大兴区; 2022-05: 发改委, 财政局 again.
+    expect(pb.departmentCount).toBe(8);
+    expect(pb.meetingCount).toBe(4);
+    expect(pb.departments.map((d: any) => d.name)).toEqual(
+      expect.arrayContaining(["石景山区", "顺义区", "大兴区", "市国资委"]),
+    );
+    const pb2022 = res.data!.y2022.find((r: any) => r.theme.id === "party-building");
+    expect(pb2022).toEqual({ theme: { id: "party-building" }, departmentCount: 7, meetingCount: 3 });
+  });
+
+  it("finds the same department flagged for the same theme at several meetings", async () => {
+    const res = await gql(
+      server,
+      `{
+      pb: persistentShortcomings(themeId: "party-building") { department { id } theme { id } meetingCount meetings { date } shortcomings { text } }
+      sjs: persistentShortcomings(departmentId: "shijingshan-district") { theme { id } meetingCount }
+      three: persistentShortcomings(minMeetings: 3) { department { id } }
+    }`,
+    );
+    expect(res.errors).toBeUndefined();
+    const pairs = res.data!.pb.map((p: any) => [p.department.id, p.meetingCount]);
+    expect(pairs).toEqual(
+      expect.arrayContaining([
+        ["shijingshan-district", 2],
+        ["development-reform-commission", 2],
+        ["finance-bureau", 2],
+      ]),
+    );
+    expect(pairs).toHaveLength(3);
+    const sjs = res.data!.pb.find((p: any) => p.department.id === "shijingshan-district");
+    expect(sjs.meetings.map((m: any) => m.date)).toEqual(["2022-01-28", "2021-06-30"]);
+    expect(sjs.shortcomings.map((s: any) => s.text)).toEqual(["落实“两个责任”层层递减", "全面从严治党"]);
+    expect(res.data!.sjs).toContainEqual({ theme: { id: "party-building" }, meetingCount: 2 });
+    expect(res.data!.three).toEqual([]);
+  });
+
+  it("refuses an empty window", async () => {
+    const res = await gql(server, `{ persistentShortcomings(from: "2022-02-01", to: "2022-01-01") { meetingCount } }`);
+    expect(res.errors![0].extensions!.code).toBe("BAD_USER_INPUT");
+  });
+
+  it("searches across scripts", async () => {
+    const res = await gql(
+      server,
+      `{
+      t: search(query: "黨風廉政建設") { node { ... on Shortcoming { text meeting { date } } } }
+      s: search(query: "干部监督管理") { node { ... on Shortcoming { text meeting { date } } } }
+    }`,
+    );
+    const t = res.data!.t.map((h: any) => `${h.node.text}@${h.node.meeting.date}`).sort();
+    expect(t).toEqual(["党风廉政建设@2021-06-30", "党风廉政建设@2022-03-31", "黨風廉政建設@2022-05-31"]);
+    const s = res.data!.s.map((h: any) => h.node.text).sort();
+    expect(s).toEqual(["干部监督管理", "幹部監督管理"].sort());
+  });
+});
+
+describe("bad input", () => {
+  const expectBadInput = async (attempt: Promise<unknown>, reason: RegExp) => {
+    const before = await graphCounts(db);
+    await expect(attempt).rejects.toThrow(reason);
+    expect(await graphCounts(db)).toEqual(before);
+  };
+
+  it("refuses text that is not a readout, writing nothing", async () => {
+    await expectBadInput(
+      ingestReadoutText(db, "---\ntitle: 天气\nurl:\npublished: 2022-01-01\n---\n\n今天白天晴转多云，北风二三级。"),
+      /not a review-meeting readout/,
+    );
+    await expect(ingestReadoutText(db, "天气晴。")).rejects.toBeInstanceOf(AppError);
+  });
+
+  it.each([
+    ["empty", Buffer.alloc(0), /empty/],
+    ["binary", Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x41]), /binary/],
+    ["non-UTF-8 (GBK)", Buffer.from([0xca, 0xd0, 0xce, 0xaf, 0xbb, 0xe1]), /UTF-8/],
+    ["oversized", Buffer.alloc(MAX_READOUT_BYTES + 1, "会"), /limit/],
+  ])("refuses %s bytes, writing nothing", async (_, bytes, reason) => {
+    await expectBadInput(ingestReadoutBytes(db, bytes), reason);
+  });
+
+  it("is all-or-nothing per document: a failure in the middle of the write leaves nothing of it", async () => {
+    const text = readoutText("2021-06-30-districts").replace("6月30日下午", "6月29日下午");
+    // Occupy the id the writer will give the document's last directive, under another label: the
+    // directives statement then violates the uniqueness of Entity.id, after the meeting, reports and
+    // items of the document were already written in the same transaction.
+    const dry = await ingestReadoutText(db, text, { dryRun: true });
+    expect(dry.status).toBe("dry-run");
+    const lastDirective = dry.rows.directives.at(-1)!.id;
+    await db.write("CREATE (:Entity:Department {id: $id, name: 'occupant'})", { id: lastDirective });
+    const before = await graphCounts(db);
+    await expect(ingestReadoutText(db, text)).rejects.toThrow();
+    expect(await graphCounts(db)).toEqual(before);
+    const [{ n }] = await db.read<{ n: number }>("MATCH (m:Meeting {id: $id}) RETURN count(m) AS n", {
+      id: dry.meetingId,
+    });
+    expect(n).toBe(0);
+
+    await db.write("MATCH (n:Entity {id: $id}) DETACH DELETE n", { id: lastDirective });
+    const retry = await ingestReadoutText(db, text);
+    expect(retry.status).toBe("created");
+    expect(retry.meetingId).toBe(dry.meetingId);
+  });
+});

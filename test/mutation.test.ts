@@ -1,0 +1,95 @@
+import { Database } from "../src/db/neo4j";
+import { parseReadoutFile } from "../src/extraction/readout";
+import { RunningServer } from "../src/server/app";
+import { graphCounts, resetGraph, testDatabase } from "./support/graph";
+import { readoutText } from "./support/readouts";
+import { gql, testServer } from "./support/server";
+
+const TOKEN = "curator-secret-for-tests";
+const INGEST = `mutation($input: ReadoutInput!, $dryRun: Boolean) {
+  ingestReadout(input: $input, dryRun: $dryRun) { status reports warnings meeting { id date reports { department { name } } } }
+}`;
+const readout = parseReadoutFile(readoutText("2022-01-28-districts"));
+const input = { text: readout.body, ...readout.frontMatter };
+const curator = { authorization: `Bearer ${TOKEN}` };
+
+let db: Database;
+let server: RunningServer;
+let closed: RunningServer;
+
+beforeAll(async () => {
+  db = testDatabase();
+  await resetGraph(db);
+  server = await testServer(db, { curatorToken: TOKEN });
+  closed = await testServer(db, { curatorToken: undefined });
+});
+
+afterAll(async () => {
+  await server.close();
+  await closed.close();
+  await db.close();
+});
+
+describe("ingestReadout", () => {
+  it("refuses a request without the curator token (UNAUTHENTICATED) and writes nothing", async () => {
+    const before = await graphCounts(db);
+    for (const headers of [{}, { authorization: "Bearer wrong-token" }, { authorization: "Basic abc" }] as Record<
+      string,
+      string
+    >[]) {
+      const res = await gql(server, INGEST, { input }, headers);
+      expect(res.errors![0].extensions!.code).toBe("UNAUTHENTICATED");
+      expect(res.data).toBeNull();
+    }
+    expect(await graphCounts(db)).toEqual(before);
+  });
+
+  it("refuses every mutation with FORBIDDEN when no curator token is configured", async () => {
+    const res = await gql(closed, INGEST, { input }, curator);
+    expect(res.errors![0].extensions!.code).toBe("FORBIDDEN");
+    expect(res.errors![0].message).toContain("POLICYGRAPH_CURATOR_TOKEN");
+  });
+
+  it("previews on a dry run, then creates, then reports the same readout as unchanged", async () => {
+    const dry = await gql(server, INGEST, { input, dryRun: true }, curator);
+    expect(dry.data!.ingestReadout).toEqual({ status: "DRY_RUN", reports: 3, warnings: [], meeting: null });
+    expect((await graphCounts(db)).Meeting).toBeUndefined();
+
+    const created = await gql(server, INGEST, { input }, curator);
+    const meeting = created.data!.ingestReadout.meeting;
+    expect(created.data!.ingestReadout.status).toBe("CREATED");
+    expect(meeting.date).toBe("2022-01-28");
+    expect(meeting.reports.map((r: any) => r.department.name)).toEqual(["石景山区", "顺义区", "大兴区"]);
+
+    const before = await graphCounts(db);
+    const again = await gql(server, INGEST, { input }, curator);
+    expect(again.data!.ingestReadout.status).toBe("UNCHANGED");
+    expect(again.data!.ingestReadout.meeting.id).toBe(meeting.id);
+    expect(await graphCounts(db)).toEqual(before);
+  });
+
+  it("gives the same document whether a readout comes by the API or as a file", async () => {
+    const res = await gql(server, `{ meetings { nodes { document { text title url published } } } }`);
+    const doc = res.data!.meetings.nodes[0].document;
+    expect(doc).toEqual({ text: readout.body, title: input.title, url: input.url, published: input.published });
+  });
+
+  it.each([
+    ["an empty text", { ...input, text: "   " }, "text"],
+    ["a NUL character", { ...input, text: input.text + "\u0000" }, "NUL"],
+    ["an oversized text", { ...input, text: "会".repeat(400_000) }, "limit"],
+    ["a bad published date", { ...input, published: "Jan 2022" }, "published"],
+    ["a long title", { ...input, title: "题".repeat(501) }, "title"],
+    [
+      "text that is not a readout",
+      { ...input, text: "今天白天晴转多云，北风二三级。" },
+      "not a review-meeting readout",
+    ],
+  ])("refuses %s with BAD_USER_INPUT", async (_, bad, word) => {
+    const before = await graphCounts(db);
+    const res = await gql(server, INGEST, { input: bad }, curator);
+    expect(res.errors![0].extensions!.code).toBe("BAD_USER_INPUT");
+    expect(res.errors![0].message).toContain(word);
+    expect(await graphCounts(db)).toEqual(before);
+  });
+});
