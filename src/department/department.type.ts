@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import { Field, ObjectType, registerEnumType } from "type-graphql";
 import { Connection } from "../graphql/connection";
 import { Node } from "../graphql/node.type";
 import { DepartmentKind } from "./department-kind";
@@ -21,11 +21,8 @@ registerEnumType(DepartmentKind, {
   description:
     "A body that reports at meetings: one node per real body, whatever surface form or script a readout uses.",
 })
-export class Department implements Node {
+export class Department extends Node {
   __typename!: "Department";
-
-  @Field(() => ID)
-  id!: string;
 
   @Field({ description: "Chinese name as readouts publish it (市发展改革委)." })
   name!: string;

@@ -1,12 +1,9 @@
-import { Field, ID, ObjectType } from "type-graphql";
+import { Field, ObjectType } from "type-graphql";
 import { Node } from "../graphql/node.type";
 
 @ObjectType({ implements: Node, description: "A published readout, kept whole: the source of every extracted item." })
-export class Document implements Node {
+export class Document extends Node {
   __typename!: "Document";
-
-  @Field(() => ID)
-  id!: string;
 
   @Field()
   title!: string;

@@ -12,4 +12,10 @@ export interface Typed {
 export abstract class Node {
   @Field(() => ID)
   id!: string;
+
+  @Field({
+    description:
+      "The entity's dereferenceable IRI ({PUBLIC_BASE_URL}/id/{type}/{id}): JSON-LD, Turtle or HTML by content negotiation.",
+  })
+  iri!: string;
 }

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Field, Int, ObjectType } from "type-graphql";
 import { Node } from "../graphql/node.type";
 import type { PolicyTheme } from "../theme/theme.type";
 
@@ -62,10 +62,7 @@ export class Evidence {
 
 /** Fields shared by achievements, shortcomings and directives. */
 @ObjectType()
-export abstract class Item implements Node {
-  @Field(() => ID)
-  id!: string;
-
+export abstract class Item extends Node {
   @Field({ description: "The item exactly as it stands in the readout." })
   text!: string;
 

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import { Field, ObjectType, registerEnumType } from "type-graphql";
 import { DateScalar } from "../graphql/date.scalar";
 import { Connection } from "../graphql/connection";
 import { Node } from "../graphql/node.type";
@@ -25,11 +25,8 @@ registerEnumType(MeetingKind, {
 });
 
 @ObjectType({ implements: Node, description: "A work-review meeting (月度工作点评会) as one readout records it." })
-export class Meeting implements Node {
+export class Meeting extends Node {
   __typename!: "Meeting";
-
-  @Field(() => ID)
-  id!: string;
 
   @Field(() => DateScalar)
   date!: string;

@@ -1,12 +1,13 @@
-import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { badInput } from "../errors";
 import { Context } from "../graphql/context";
 import { Node, Typed } from "../graphql/node.type";
+import { entityIri, EntityType } from "../linked-data/iri";
 import { loadNodes } from "./node.repository";
 
 const MAX_IDS = 100;
 
-@Resolver()
+@Resolver(() => Node)
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: "Any entity by id; null when the graph holds no such id." })
   async node(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Typed | null> {
@@ -18,5 +19,10 @@ export class NodeResolver {
   nodes(@Arg("ids", () => [ID]) ids: string[], @Ctx() ctx: Context): Promise<(Typed | null)[]> {
     if (ids.length > MAX_IDS) throw badInput(`at most ${MAX_IDS} ids at once, got ${ids.length}`);
     return loadNodes(ctx, ids);
+  }
+
+  @FieldResolver(() => String)
+  iri(@Root() node: Typed & { id: string }, @Ctx() ctx: Context): string {
+    return entityIri(ctx.baseUrl, node.__typename as EntityType, node.id);
   }
 }

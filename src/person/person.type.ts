@@ -1,12 +1,9 @@
-import { Field, ID, ObjectType } from "type-graphql";
+import { Field, ObjectType } from "type-graphql";
 import { Node } from "../graphql/node.type";
 
 @ObjectType({ implements: Node, description: "A person who chairs or attends meetings, named without titles." })
-export class Person implements Node {
+export class Person extends Node {
   __typename!: "Person";
-
-  @Field(() => ID)
-  id!: string;
 
   @Field({ description: "Chinese name as published, without titles (蔡奇)." })
   name!: string;

@@ -1,12 +1,9 @@
-import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Field, Int, ObjectType } from "type-graphql";
 import { Node } from "../graphql/node.type";
 
 @ObjectType({ implements: Node, description: "One department's turn at one meeting, and its assessment." })
-export class Report implements Node {
+export class Report extends Node {
   __typename!: "Report";
-
-  @Field(() => ID)
-  id!: string;
 
   @Field(() => Int, { description: "Speaking order at the meeting, from 1." })
   order!: number;

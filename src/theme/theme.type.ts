@@ -5,11 +5,11 @@ import { Node } from "../graphql/node.type";
   implements: Node,
   description: "A policy theme of the scheme: the fixed top-level themes and their child themes.",
 })
-export class PolicyTheme implements Node {
+export class PolicyTheme extends Node {
   __typename!: "PolicyTheme";
 
   @Field(() => ID, { description: "Fixed id, e.g. party-building." })
-  id!: string;
+  declare id: string;
 
   @Field({ description: "Chinese label." })
   name!: string;
