@@ -1,6 +1,9 @@
 import { THEME_FIELDS } from "../theme/theme.cypher";
 
-export const DEPARTMENT_FIELDS = `d {.id, .name, .fullName, .nameEn, .aliases, .kind, .curated, __typename: 'Department'}`;
+/** The projection of a department node (variable `v`, default `d`) into a Department record. */
+export const departmentFields = (v = "d") =>
+  `${v} {.id, .name, .fullName, .nameEn, .aliases, .kind, .curated, __typename: 'Department'}`;
+export const DEPARTMENT_FIELDS = departmentFields();
 
 // Departments that reported most come first; ties by name, then id, for a stable order.
 export const DEPARTMENT_PAGE = `

@@ -1,3 +1,4 @@
+import { inferAddresses } from "../address/address.repository";
 import { Queryable } from "../db/neo4j";
 import { GraphRows } from "./graph-rows";
 import { WRITE_READOUT } from "./ingest.cypher";
@@ -11,24 +12,29 @@ export interface WriteResult {
 }
 
 /**
- * The one "extraction → graph" writer (seed, CLI and API all use it): one transaction and one
- * statement per document, MERGE on stable ids. A document already in the graph (same body hash)
- * is reported `unchanged` and nothing is written.
+ * The one "extraction → graph" writer (seed, CLI and API all use it): one transaction per
+ * document (one statement for what the text states, then the inferred links), MERGE on stable
+ * ids. A document already in the graph (same body hash) is reported `unchanged` and nothing is
+ * written.
  */
 export async function writeReadout(db: Queryable, rows: GraphRows): Promise<WriteResult> {
-  const [existing] = await db.write<{ documentId: string | null; meetingId: string | null }>(WRITE_READOUT, {
-    document: rows.document,
-    meeting: rows.meeting,
-    chairs: rows.chairs,
-    attendees: rows.attendees,
-    departments: rows.departments,
-    reports: rows.reports,
-    achievements: rows.achievements,
-    shortcomings: rows.shortcomings,
-    directives: rows.directives,
+  return db.transaction(async (tx) => {
+    const [existing] = await tx.run<{ documentId: string | null; meetingId: string | null }>(WRITE_READOUT, {
+      document: rows.document,
+      meeting: rows.meeting,
+      chairs: rows.chairs,
+      attendees: rows.attendees,
+      departments: rows.departments,
+      reports: rows.reports,
+      achievements: rows.achievements,
+      shortcomings: rows.shortcomings,
+      directives: rows.directives,
+    });
+    if (existing?.documentId) {
+      return { status: "unchanged", documentId: existing.documentId, meetingId: existing.meetingId ?? rows.meeting.id };
+    }
+    // Inferred links are derived in the same transaction: a document and its inferences commit together.
+    await inferAddresses(tx, rows.meeting.id);
+    return { status: "created", documentId: rows.document.id, meetingId: rows.meeting.id };
   });
-  if (existing?.documentId) {
-    return { status: "unchanged", documentId: existing.documentId, meetingId: existing.meetingId ?? rows.meeting.id };
-  }
-  return { status: "created", documentId: rows.document.id, meetingId: rows.meeting.id };
 }

@@ -11,12 +11,11 @@ export const ITEM_KINDS = {
 } as const;
 export type ItemKind = keyof typeof ITEM_KINDS;
 
-/** The projection of an item node `x` into an ItemRecord, tags included. */
-export const itemFields = (kind: ItemKind) => `x {
-  .id, .text, .seq, .start, .end, .sentenceStart, .sentenceEnd, .documentId, .meetingId, .reportId,
-  date: toString(x.date), __typename: '${kind}',
-  tags: [(x)-[a:ABOUT]->(t:PolicyTheme) | {rank: a.rank, reason: a.reason,
-         theme: ${THEME_FIELDS}}]
+/** The projection of an item node (variable `v`, default `x`) into an ItemRecord, tags included. */
+export const itemFields = (kind: ItemKind, v = "x") => `${v} {
+  .id, .text, .seq, .position, .start, .end, .sentenceStart, .sentenceEnd, .documentId, .meetingId, .reportId,
+  date: toString(${v}.date), __typename: '${kind}',
+  tags: [(${v})-[a:ABOUT]->(t:PolicyTheme) | {rank: a.rank, reason: a.reason, theme: ${THEME_FIELDS}}]
 }`;
 
 /** Filters shared by every item connection. Unset fields do not filter. */

@@ -16,6 +16,8 @@ export interface ItemRecord {
   text: string;
   date: string;
   seq: number;
+  /** Reading order within the meeting (report order × 1000 + seq for report items). */
+  position: number;
   start: number;
   end: number;
   sentenceStart: number;

@@ -1,25 +1,64 @@
-import { Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver } from "type-graphql";
+import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver } from "type-graphql";
 import { badInput } from "../errors";
 import { Context } from "../graphql/context";
 import { checkWindow, DateScalar } from "../graphql/date.scalar";
+import { DepartmentKind } from "../department/department-kind";
+import { allThemes } from "../theme/theme.repository";
 import {
+  directiveCoverage,
   persistentShortcomings,
   recurringShortcomingThemes,
   ShortcomingPersistenceRecord,
+  similarDepartments,
+  SimilarDepartmentRecord,
+  themeMatrix,
+  ThemeCoverageRecord,
+  ThemeMatrixRecord,
   ThemeRecurrenceRecord,
+  timeline,
+  TimelinePointRecord,
 } from "./pattern.repository";
-import { ShortcomingPersistence, ThemeRecurrence } from "./pattern.type";
+import {
+  ShortcomingPersistence,
+  SimilarDepartment,
+  ThemeCoverage,
+  ThemeMatrix,
+  ThemeRecurrence,
+  TimelinePoint,
+} from "./pattern.type";
 
 const MAX_SHORTCOMINGS = 500;
+const MAX_SIMILAR = 100;
 
 @ArgsType()
-class PatternArgs {
-  @Field(() => DateScalar, { nullable: true, description: "Count meetings on or after this date." })
+class WindowArgs {
+  @Field(() => DateScalar, { nullable: true, description: "Meetings on or after this date." })
   from?: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: "Count meetings on or before this date." })
+  @Field(() => DateScalar, { nullable: true, description: "Meetings on or before this date." })
   to?: string | null;
+}
 
+@ArgsType()
+class MatrixArgs extends WindowArgs {
+  @Field(() => DepartmentKind, { nullable: true, description: "Only departments of this kind." })
+  kind?: DepartmentKind | null;
+}
+
+@ArgsType()
+class TimelineArgs extends WindowArgs {
+  @Field(() => ID, { nullable: true, description: "Only items about this theme (with its narrower themes)." })
+  themeId?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "Only this department's achievements and shortcomings, and directives addressed to it.",
+  })
+  departmentId?: string | null;
+}
+
+@ArgsType()
+class PatternArgs extends WindowArgs {
   @Field({ defaultValue: false, description: "Count each shortcoming only for its first (most fitting) theme." })
   primaryOnly!: boolean;
 
@@ -74,5 +113,41 @@ export class PatternResolver {
   persistentShortcomings(@Args() args: PersistenceArgs, @Ctx() ctx: Context): Promise<ShortcomingPersistenceRecord[]> {
     checkPatternArgs(args, ["minMeetings", args.minMeetings]);
     return persistentShortcomings(ctx.db, args);
+  }
+
+  @Query(() => ThemeMatrix, {
+    description: "Departments × top-level themes: achievement, shortcoming and directive counts per cell.",
+  })
+  async themeMatrix(@Args() args: MatrixArgs, @Ctx() ctx: Context): Promise<ThemeMatrixRecord> {
+    checkWindow(args.from, args.to);
+    const columns = (await allThemes(ctx.db)).filter((t) => !t.parentId);
+    return themeMatrix(ctx.db, columns, args);
+  }
+
+  @Query(() => [SimilarDepartment], {
+    description: "Departments ranked by the overlap (Jaccard) of their shortcoming themes with this one's.",
+  })
+  similarDepartments(
+    @Arg("id", () => ID) id: string,
+    @Arg("first", () => Int, { defaultValue: 10 }) first: number,
+    @Ctx() ctx: Context,
+  ): Promise<SimilarDepartmentRecord[]> {
+    if (first < 1 || first > MAX_SIMILAR) throw badInput(`"first" must be between 1 and ${MAX_SIMILAR}, got ${first}`);
+    return similarDepartments(ctx.db, id, first);
+  }
+
+  @Query(() => [ThemeCoverage], {
+    description:
+      "Per theme flagged in the window: its shortcomings and the directives about it at the same or later meetings. Themes with uncovered shortcomings come first; directed: false marks a theme flagged but never directed on.",
+  })
+  directiveCoverage(@Args() args: WindowArgs, @Ctx() ctx: Context): Promise<ThemeCoverageRecord[]> {
+    checkWindow(args.from, args.to);
+    return directiveCoverage(ctx.db, args);
+  }
+
+  @Query(() => [TimelinePoint], { description: "Item counts per meeting, oldest first, for plotting." })
+  timeline(@Args() args: TimelineArgs, @Ctx() ctx: Context): Promise<TimelinePointRecord[]> {
+    checkWindow(args.from, args.to);
+    return timeline(ctx.db, args);
   }
 }

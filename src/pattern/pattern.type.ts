@@ -1,5 +1,6 @@
-import { Field, Int, ObjectType } from "type-graphql";
+import { Field, Float, Int, ObjectType } from "type-graphql";
 import { Department } from "../department/department.type";
+import { DateScalar } from "../graphql/date.scalar";
 import { ItemRecord } from "../item/item.type";
 import { Meeting } from "../meeting/meeting.type";
 import { Shortcoming } from "../shortcoming/shortcoming.type";
@@ -47,4 +48,110 @@ export class ShortcomingPersistence {
 
   @Field(() => [Shortcoming], { description: "The shortcomings, newest first; at most `shortcomingLimit` of them." })
   shortcomings!: ItemRecord[];
+}
+
+@ObjectType({ description: "One cell of the theme matrix: a department's items about a top-level theme." })
+export class ThemeMatrixCell {
+  @Field(() => PolicyTheme)
+  theme!: PolicyTheme;
+
+  @Field(() => Int)
+  achievements!: number;
+
+  @Field(() => Int)
+  shortcomings!: number;
+
+  @Field(() => Int, { description: "Directives addressed to the department about the theme." })
+  directives!: number;
+}
+
+@ObjectType({ description: "One department's row of the theme matrix." })
+export class ThemeMatrixRow {
+  @Field(() => Department)
+  department!: Department;
+
+  @Field(() => [ThemeMatrixCell], { description: "One cell per column theme, in the order of ThemeMatrix.themes." })
+  cells!: ThemeMatrixCell[];
+
+  @Field(() => Int)
+  achievements!: number;
+
+  @Field(() => Int)
+  shortcomings!: number;
+
+  @Field(() => Int)
+  directives!: number;
+}
+
+@ObjectType({
+  description:
+    "Departments × top-level themes with achievement, shortcoming and directive counts per cell; a tag on a narrower theme counts for its top-level theme.",
+})
+export class ThemeMatrix {
+  @Field(() => [PolicyTheme], { description: "The columns: every top-level theme, in its fixed order." })
+  themes!: PolicyTheme[];
+
+  @Field(() => [ThemeMatrixRow], { description: "Departments with any item in the window, most shortcomings first." })
+  rows!: ThemeMatrixRow[];
+}
+
+@ObjectType({ description: "A department whose shortcoming themes overlap another's." })
+export class SimilarDepartment {
+  @Field(() => Department)
+  department!: Department;
+
+  @Field(() => Float, { description: "Jaccard index of the two sets of shortcoming themes: |shared| / |union|." })
+  score!: number;
+
+  @Field(() => [PolicyTheme])
+  sharedThemes!: PolicyTheme[];
+}
+
+@ObjectType({
+  description: "How a theme's shortcomings were followed by directives about it at the same or later meetings.",
+})
+export class ThemeCoverage {
+  @Field(() => PolicyTheme)
+  theme!: PolicyTheme;
+
+  @Field(() => Int, { description: "Shortcomings about the theme in the window." })
+  shortcomingCount!: number;
+
+  @Field(() => Int)
+  departmentCount!: number;
+
+  @Field(() => Int, {
+    description: "Directives about the theme from the first shortcoming's meeting to the window's end.",
+  })
+  directiveCount!: number;
+
+  @Field(() => Int, { description: "Shortcomings with a directive about the theme at the same or a later meeting." })
+  coveredShortcomings!: number;
+
+  @Field(() => Int, { description: "Shortcomings no directive about the theme followed: the gaps left standing." })
+  uncoveredShortcomings!: number;
+
+  @Field(() => DateScalar, { nullable: true, description: "Date of the last directive about the theme." })
+  lastDirected!: string | null;
+
+  @Field({ description: "False for a theme flagged but never directed on." })
+  directed!: boolean;
+}
+
+@ObjectType({ description: "Item counts of one meeting, for plotting." })
+export class TimelinePoint {
+  @Field(() => Meeting)
+  meeting!: Meeting;
+
+  @Field(() => DateScalar)
+  date!: string;
+
+  @Field(() => Int)
+  achievements!: number;
+
+  @Field(() => Int)
+  shortcomings!: number;
+
+  @Field(() => Int)
+  directives!: number;
 }

@@ -1,9 +1,11 @@
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { buildSchemaSync, NonEmptyArray } from "type-graphql";
 import { AchievementResolver } from "../achievement/achievement.resolver";
+import { DirectiveAddressResolver, ShortcomingAddressResolver } from "../address/address.resolver";
 import { DepartmentResolver } from "../department/department.resolver";
 import { DirectiveResolver } from "../directive/directive.resolver";
 import { DocumentResolver } from "../document/document.resolver";
+import { ExploreResolver } from "../explore/explore.resolver";
 import { IngestResolver } from "../ingest/ingest.resolver";
 import { EvidenceResolver } from "../item/evidence.resolver";
 import { MeetingResolver } from "../meeting/meeting.resolver";
@@ -31,6 +33,9 @@ const resolvers: NonEmptyArray<Function> = [
   PatternResolver,
   SearchResolver,
   IngestResolver,
+  ShortcomingAddressResolver,
+  DirectiveAddressResolver,
+  ExploreResolver,
 ];
 
 let schema: GraphQLSchema | undefined;

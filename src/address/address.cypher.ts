@@ -1,0 +1,112 @@
+import { itemFields } from "../item/item.cypher";
+import { THEME_FIELDS } from "../theme/theme.cypher";
+
+/**
+ * Inferred links "this directive answers that shortcoming": (:Directive)-[:ADDRESSES]->(:Shortcoming)
+ * with {rule, themes, reason, inferred: true} (next-meeting links also carry their `theme`). They are
+ * derived, never stated by a text, and kept apart from the stated relationships. Three rules, each
+ * bounded so that the number of links grows with the graph, not with its square:
+ * - same-meeting: a directive of the shortcoming's own meeting that shares a theme with it;
+ * - next-meeting: per top-level theme of the shortcoming, the directives on that theme of the first
+ *   later meeting that issued any (the follow-up on the gap);
+ * - names-department: a directive of the same or a later meeting addressed to its department.
+ * Each statement runs in the transaction that writes a new document, for its meeting ($meetingId).
+ */
+
+const SHARED = `[(s)-[:ABOUT]->(t:PolicyTheme) WHERE (dx)-[:ABOUT]->(t) | t.id]`;
+const joined = (list: string) => `reduce(out = '', x IN ${list} | out + CASE out WHEN '' THEN '' ELSE ', ' END + x)`;
+const NEXT_MEETING_LINK = `
+MERGE (dx)-[a:ADDRESSES {rule: 'next-meeting', theme: t.id}]->(s)
+SET a.inferred = true, a.themes = [t.id],
+    a.reason = 'first later meeting to direct on ' + t.id + ' (' + toString(dx.date) + ')'`;
+const NAMES_DEPARTMENT_LINK = `
+MERGE (dx)-[a:ADDRESSES {rule: 'names-department'}]->(s)
+SET a.inferred = true, a.themes = ${SHARED},
+    a.reason = 'addressed to ' + d.name + ', whose shortcoming it is'`;
+
+export const INFER_SAME_MEETING = `
+MATCH (m:Meeting {id: $meetingId})-[:ISSUED]->(dx:Directive)
+MATCH (m)<-[:AT]-(:Report)-[:FELL_SHORT]->(s:Shortcoming)
+WITH dx, s, ${SHARED} AS shared
+WHERE size(shared) > 0
+MERGE (dx)-[a:ADDRESSES {rule: 'same-meeting'}]->(s)
+SET a.inferred = true, a.themes = shared, a.reason = 'issued at the same meeting; both about ' + ${joined("shared")}`;
+
+// The new meeting's shortcomings: follow each top-level theme to the first later meeting with a
+// directive on it.
+export const INFER_NEXT_MEETING_FOR_SHORTCOMINGS = `
+MATCH (m:Meeting {id: $meetingId})<-[:AT]-(:Report)-[:FELL_SHORT]->(s:Shortcoming)-[:ABOUT]->(t:PolicyTheme)
+WHERE t.parentId IS NULL
+CALL (m, t) {
+  MATCH (next:Directive) WHERE next.date > m.date AND (next)-[:ABOUT]->(t)
+  RETURN next.meetingId AS nextMeeting ORDER BY next.date, next.meetingId LIMIT 1
+}
+MATCH (:Meeting {id: nextMeeting})-[:ISSUED]->(dx:Directive)-[:ABOUT]->(t)
+${NEXT_MEETING_LINK}`;
+
+// The new meeting's directives may be an earlier gap's first follow-up: re-point the next-meeting
+// links of the shortcomings between the previous directive on the theme and this meeting.
+export const INFER_NEXT_MEETING_FOR_DIRECTIVES = `
+MATCH (m:Meeting {id: $meetingId})-[:ISSUED]->(:Directive)-[:ABOUT]->(t:PolicyTheme)
+WHERE t.parentId IS NULL
+WITH DISTINCT m, t
+CALL (m, t) {
+  OPTIONAL MATCH (p:Directive) WHERE p.date < m.date AND (p)-[:ABOUT]->(t)
+  RETURN max(p.date) AS previous
+}
+MATCH (s:Shortcoming)
+WHERE s.date < m.date AND (previous IS NULL OR s.date >= previous) AND (s)-[:ABOUT]->(t)
+CALL (s, t, m) {
+  MATCH (later:Directive)-[old:ADDRESSES {rule: 'next-meeting', theme: t.id}]->(s)
+  WHERE later.date > m.date
+  DELETE old
+}
+WITH DISTINCT m, t, s
+MATCH (m)-[:ISSUED]->(dx:Directive)-[:ABOUT]->(t)
+${NEXT_MEETING_LINK}`;
+
+export const INFER_NAMES_DEPARTMENT_FOR_DIRECTIVES = `
+MATCH (m:Meeting {id: $meetingId})-[:ISSUED]->(dx:Directive)-[:ADDRESSED_TO]->(d:Department)
+MATCH (d)-[:GAVE]->(:Report)-[:FELL_SHORT]->(s:Shortcoming)
+WHERE s.date <= m.date
+${NAMES_DEPARTMENT_LINK}`;
+
+export const INFER_NAMES_DEPARTMENT_FOR_SHORTCOMINGS = `
+MATCH (m:Meeting {id: $meetingId})<-[:AT]-(r:Report)<-[:GAVE]-(d:Department), (r)-[:FELL_SHORT]->(s:Shortcoming)
+MATCH (dx:Directive)-[:ADDRESSED_TO]->(d)
+WHERE dx.date >= m.date
+${NAMES_DEPARTMENT_LINK}`;
+
+/** All inference statements for one new meeting, in the order they run. */
+export const INFERENCES = [
+  INFER_SAME_MEETING,
+  INFER_NEXT_MEETING_FOR_SHORTCOMINGS,
+  INFER_NEXT_MEETING_FOR_DIRECTIVES,
+  INFER_NAMES_DEPARTMENT_FOR_DIRECTIVES,
+  INFER_NAMES_DEPARTMENT_FOR_SHORTCOMINGS,
+];
+
+// One link per (directive, shortcoming) pair: the rules that made it, their themes and reasons.
+const links = (other: "dx" | "s", kind: "Directive" | "Shortcoming") => `
+WITH id, ${other}, collect(a) AS rels
+WITH id, ${other}, rels, reduce(ts = [], r IN rels | ts + [t IN r.themes WHERE NOT t IN ts]) AS themeIds
+RETURN id, collect({
+  rules: [r IN rels | r.rule],
+  reasons: [r IN rels | r.reason],
+  themes: [(${other})-[:ABOUT]->(t:PolicyTheme) WHERE t.id IN themeIds | ${THEME_FIELDS}],
+  item: ${itemFields(kind, other)}
+})[0..$limit] AS links`;
+
+/** The links to each shortcoming (ids), earliest directive first. */
+export const ADDRESSED_BY = `
+UNWIND $ids AS id
+MATCH (dx:Directive)-[a:ADDRESSES]->(:Shortcoming {id: id})
+WITH id, dx, a ORDER BY dx.date, dx.meetingId, dx.position
+${links("dx", "Directive")}`;
+
+/** The links from each directive (ids), newest shortcoming first. */
+export const ADDRESSES = `
+UNWIND $ids AS id
+MATCH (:Directive {id: id})-[a:ADDRESSES]->(s:Shortcoming)
+WITH id, s, a ORDER BY s.date DESC, s.meetingId, s.position
+${links("s", "Shortcoming")}`;
