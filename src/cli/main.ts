@@ -1,4 +1,5 @@
 import "reflect-metadata";
+import { runExport } from "./export.command";
 import { runExtract } from "./extract.command";
 import { runIngest } from "./ingest.command";
 
@@ -10,6 +11,7 @@ const USAGE = `usage: policygraph <command> [options]
 commands:
   extract FILE                       print the extraction JSON of a readout file
   ingest FILE|DIR… [--dry-run] [--json]  extract readouts and write them into the graph
+  export --format ttl|jsonld|csv [--out DIR]  write the whole graph as Turtle, JSON-LD or CSV
 
 Run a command with --help for its options.
 `;
@@ -17,6 +19,7 @@ Run a command with --help for its options.
 const commands: Record<string, Command> = {
   extract: runExtract,
   ingest: runIngest,
+  export: runExport,
 };
 
 async function main(argv: string[]): Promise<number> {

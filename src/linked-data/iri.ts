@@ -23,3 +23,18 @@ export function entityTypeOf(segment: string): EntityType | undefined {
 export function entityIri(baseUrl: string, type: EntityType, id: string): string {
   return `${baseUrl}/id/${IRI_TYPES[type]}/${encodeURIComponent(id)}`;
 }
+
+/** `{base}/id/theme`: the SKOS concept scheme that holds every policy theme. */
+export function themeSchemeIri(baseUrl: string): string {
+  return `${baseUrl}/id/${IRI_TYPES.PolicyTheme}`;
+}
+
+/** `{base}/ns`: the project vocabulary (terms are `{base}/ns#Term`). */
+export function vocabularyIri(baseUrl: string): string {
+  return `${baseUrl}/ns`;
+}
+
+/** `{base}/ns/context.jsonld`: the self-hosted JSON-LD context every JSON-LD document refers to. */
+export function contextIri(baseUrl: string): string {
+  return `${baseUrl}/ns/context.jsonld`;
+}

@@ -10,6 +10,7 @@ import { Config } from "../config";
 import { Database } from "../db/neo4j";
 import { ErrorCode } from "../errors";
 import { Context, createContext } from "../graphql/context";
+import { linkedDataRouter } from "../linked-data/linked-data.router";
 import { callerOf, mayRead } from "./auth";
 import { costPlugin } from "./cost.plugin";
 import { formatError } from "./format-error";
@@ -46,6 +47,7 @@ export async function startServer(
 
   app.use(cors({ maxAge: 600 }));
   app.get("/health", healthHandler(db));
+  app.use(linkedDataRouter(db, settings));
   app.use(
     "/graphql",
     express.json({ limit: "2mb" }),

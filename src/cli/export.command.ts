@@ -1,0 +1,147 @@
+import { createWriteStream, mkdirSync, renameSync, statSync, unlinkSync } from "node:fs";
+import { join } from "node:path";
+import { Writable } from "node:stream";
+import { openDatabase, OpenDatabase, prepareDatabase } from "../bootstrap";
+import { loadConfig } from "../config";
+import { isUnavailable } from "../db/neo4j";
+import { AppError, ErrorCode } from "../errors";
+import { writeCsvExport } from "../linked-data/csv";
+import { DumpFormat, writeDump } from "../linked-data/dump";
+import { chunkWriter } from "../linked-data/stream";
+
+const USAGE = `usage: policygraph export --format ttl|jsonld|csv [--out DIR]
+
+Writes the whole graph. ttl, jsonld: one Turtle or JSON-LD document (its @context inline, so the
+file stands alone) on stdout, or in DIR/policygraph.ttl / DIR/policygraph.jsonld with --out.
+csv: one file per entity type (departments.csv, meetings.csv, …) and per relationship type
+(gave.csv, about.csv, …) in DIR; --out is required. IRIs start with PUBLIC_BASE_URL
+(default http://localhost:PORT, PORT 4000). Connects like the server: NEO4J_URI, or the local
+Neo4j of POLICYGRAPH_HOME (reused when running, started and stopped otherwise).
+Exit status: 0 done, 1 the export failed (e.g. a file could not be written), 2 bad usage,
+3 the database could not be reached.
+`;
+
+const FORMATS = ["ttl", "jsonld", "csv"] as const;
+type ExportFormat = (typeof FORMATS)[number];
+
+interface ExportArgs {
+  format: ExportFormat;
+  out: string | undefined;
+}
+
+/** Writing the output failed; `message` says why. */
+class OutputFailed extends Error {
+  constructor(cause: unknown) {
+    super(`cannot write the output: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}
+
+function oneLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, " ");
+}
+
+/** Parses `--format X`, `--format=X`, `--out DIR`, `--out=DIR`; a string is the usage error. */
+export function parseExportArgs(args: string[]): ExportArgs | string {
+  const values: Record<string, string> = {};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const m = /^--(format|out)(?:=(.*))?$/.exec(arg);
+    if (!m) return arg.startsWith("-") ? `unknown option ${arg}` : `unexpected argument "${arg}"`;
+    const value = m[2] ?? args[++i];
+    if (value === undefined || value === "") return `--${m[1]} needs a value`;
+    if (m[1] in values) return `--${m[1]} given twice`;
+    values[m[1]] = value;
+  }
+  if (!values.format) return "--format is required (ttl, jsonld or csv)";
+  if (!(FORMATS as readonly string[]).includes(values.format)) {
+    return `unknown format "${values.format}" (ttl, jsonld or csv)`;
+  }
+  if (values.format === "csv" && !values.out) return "--format csv needs --out DIR (it writes one file per type)";
+  if (values.out && statSync(values.out, { throwIfNoEntry: false })?.isFile()) {
+    return `--out ${values.out} is a file, not a directory`;
+  }
+  return { format: values.format as ExportFormat, out: values.out };
+}
+
+async function closeStream(stream: Writable): Promise<void> {
+  stream.end();
+  if (!stream.closed) await new Promise<void>((resolve) => stream.once("close", () => resolve()));
+}
+
+/** `policygraph export`: see USAGE. */
+export async function runExport(args: string[]): Promise<number> {
+  if (args.includes("--help") || args.includes("-h")) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const parsed = parseExportArgs(args);
+  if (typeof parsed === "string") {
+    process.stderr.write(`policygraph export: ${parsed} (see policygraph export --help)\n`);
+    return 2;
+  }
+  const config = loadConfig();
+  const baseUrl = config.publicBaseUrl ?? `http://localhost:${config.port}`;
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+
+  let open: OpenDatabase;
+  try {
+    open = await openDatabase(config, log);
+    await prepareDatabase(open.db, { seed: false }, log);
+  } catch (e) {
+    process.stderr.write(`policygraph export: cannot reach the database: ${oneLine(e)}\n`);
+    return 3;
+  }
+
+  try {
+    if (parsed.out) mkdirSync(parsed.out, { recursive: true });
+    if (parsed.format === "csv") {
+      const files = await writeCsvExport(open.db, parsed.out!, baseUrl);
+      const rows = files.reduce((n, f) => n + f.rows, 0);
+      log(`wrote ${files.length} CSV files (${rows} rows) to ${parsed.out}`);
+      return 0;
+    }
+    const format: DumpFormat = parsed.format === "ttl" ? "turtle" : "jsonld";
+    const path = parsed.out ? join(parsed.out, `policygraph.${parsed.format}`) : undefined;
+    // Written under a temporary name and renamed when complete: a failed export leaves no file
+    // that looks whole.
+    const partial = path && `${path}.partial`;
+    const stream = partial ? createWriteStream(partial, { encoding: "utf8" }) : process.stdout;
+    let failure: Error | undefined;
+    const onError = (e: Error) => (failure = e);
+    stream.on("error", onError);
+    const toStream = chunkWriter(stream);
+    // A failed write is the output's fault (full disk, closed pipe), never the database's.
+    const write = (chunk: string) =>
+      toStream(chunk).catch((e: unknown) => Promise.reject(new OutputFailed(failure ?? e)));
+    try {
+      const stats = await writeDump(open.db, write, { baseUrl, format, context: "inline" });
+      if (partial) await closeStream(stream);
+      if (failure) throw new OutputFailed(failure);
+      if (path && partial) renameSync(partial, path);
+      log(`exported ${stats.entities} entities (${stats.triples} triples)${path ? ` to ${path}` : ""}`);
+    } catch (e) {
+      if (partial) {
+        stream.destroy();
+        try {
+          unlinkSync(partial);
+        } catch {
+          // It was never created (the open failed).
+        }
+      }
+      throw e;
+    } finally {
+      stream.off("error", onError);
+    }
+    return 0;
+  } catch (e) {
+    const unavailable =
+      !(e instanceof OutputFailed) &&
+      ((e instanceof AppError && e.code === ErrorCode.DATABASE_UNAVAILABLE) || isUnavailable(e));
+    process.stderr.write(
+      `policygraph export: ${unavailable ? "cannot reach the database: " : "export failed: "}${oneLine(e)}\n`,
+    );
+    return unavailable ? 3 : 1;
+  } finally {
+    await open.close();
+  }
+}

@@ -1,0 +1,92 @@
+import { EntityType } from "./iri";
+import { ENTITY_PROPERTIES, ENTITY_TYPES, inboundLinks, isItemType, LinkDef, ownLinks, RelDef } from "./model";
+
+/**
+ * Cypher of the linked-data routes and exports, built once at load time from the tables in
+ * model.ts: labels, relationship types and property names come from code, values are parameters.
+ * Every paged query is keyset-paginated on the unique `id` (index order, `WHERE id > $after`), so
+ * a page costs the same at the end of the graph as at its start.
+ */
+
+// The other ends of one link, seen from `n`, each as {id, ...relationship properties}.
+function linkTargets(l: LinkDef): string {
+  const pattern = l.subject === "start" ? `(n)-[r:${l.rel}]->(m:${l.end})` : `(n)<-[r:${l.rel}]-(m:${l.start})`;
+  const props = l.props.map((p) => `, ${p}: r.${p}`).join("");
+  return `COLLECT { MATCH ${pattern} WITH r, m ORDER BY ${l.order} RETURN {id: m.id${props}} }`;
+}
+
+// The report's document, for prov:wasDerivedFrom (items keep theirs as a property).
+const EXTRA_FIELDS: Partial<Record<EntityType, string>> = {
+  Report: "documentId: [(n)-[:AT]->(:Meeting)-[:RECORDED_IN]->(d:Document) | d.id][0]",
+};
+
+function projection(type: EntityType): string {
+  const props = ENTITY_PROPERTIES[type].map((p) => `.${p}`);
+  const links = ownLinks(type).map((l) => `${l.key}: ${linkTargets(l)}`);
+  const extra = EXTRA_FIELDS[type] ? [EXTRA_FIELDS[type]] : [];
+  return `n {${[...props, ...extra, `links: {${links.join(", ")}}`].join(", ")}}`;
+}
+
+function byType<T>(build: (type: EntityType) => T): Record<EntityType, T> {
+  return Object.fromEntries(ENTITY_TYPES.map((t) => [t, build(t)])) as Record<EntityType, T>;
+}
+
+/** One page of entities of a label with their own links: `$after` (id, "" to start), `$batch`. */
+export const ENTITY_PAGE = byType(
+  (type) => `
+MATCH (n:${type}) WHERE n.id > $after
+WITH n ORDER BY n.id LIMIT $batch
+RETURN ${projection(type)} AS row`,
+);
+
+// Links to the entity from others, up to $limit of each (the full set is in the dump).
+function inbound(type: EntityType): string {
+  const parts = inboundLinks(type).map((l, i) => {
+    const pattern = l.subject === "start" ? `(n)<-[:${l.rel}]-(m:${l.start})` : `(n)-[:${l.rel}]->(m:${l.end})`;
+    return `in${i}: {total: COUNT { MATCH ${pattern} }, ids: COLLECT { MATCH ${pattern} WITH DISTINCT m ORDER BY m.id LIMIT $limit RETURN m.id }}`;
+  });
+  return `{${parts.join(", ")}}`;
+}
+
+/** One entity (`$id`), its links from others (`$limit` of each) and, for items, its document's text. */
+export const ENTITY_ONE = byType(
+  (type) => `
+MATCH (n:${type} {id: $id})
+RETURN ${projection(type)} AS row, ${inbound(type)} AS inbound,
+       ${isItemType(type) ? "COLLECT { MATCH (d:Document {id: n.documentId}) RETURN d.text }[0]" : "null"} AS sourceText`,
+);
+
+/** Type and display fields of entities (`$ids`), to label links to them. */
+export const SUMMARIES = `
+UNWIND $ids AS id
+MATCH (m:Entity {id: id})
+RETURN m {.id, .name, .nameEn, .title, .subject, date: toString(m.date),
+          text: CASE WHEN m:Document THEN null ELSE m.text END,
+          label: [l IN labels(m) WHERE l <> 'Entity'][0]} AS node`;
+
+/** Ids of the top-level themes, in the scheme's order. */
+export const TOP_THEMES = `
+MATCH (t:PolicyTheme) WHERE t.parentId IS NULL
+RETURN t.id AS id ORDER BY t.position, t.id`;
+
+/** One page of an entity label's stored properties (CSV). */
+export const PROPERTY_PAGE = byType(
+  (type) => `
+MATCH (n:${type}) WHERE n.id > $after
+WITH n ORDER BY n.id LIMIT $batch
+RETURN n {${ENTITY_PROPERTIES[type].map((p) => `.${p}`).join(", ")}} AS row`,
+);
+
+/**
+ * One page of relationships of a type from one start label (CSV), keyset-paginated on
+ * (start id, end id, element id): a pair may carry several relationships of a type.
+ */
+export function relationshipPage(rel: RelDef, from: EntityType): string {
+  const props = rel.props.map((p) => `.${p}`).join(", ");
+  return `
+MATCH (a:${from})-[r:${rel.type}]->(b:${rel.to})
+WHERE a.id >= $afterFrom
+  AND (a.id > $afterFrom OR b.id > $afterTo OR (b.id = $afterTo AND elementId(r) > $afterRel))
+WITH a, r, b ORDER BY a.id, b.id, elementId(r) LIMIT $batch
+RETURN a.id AS from, b.id AS to, elementId(r) AS rel, r {${props}} AS props`;
+}

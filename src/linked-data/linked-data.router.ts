@@ -1,0 +1,238 @@
+import express, { Request, Response, Router } from "express";
+import { Queryable, isUnavailable } from "../db/neo4j";
+import { AppError, ErrorCode } from "../errors";
+import { AuthSettings, mayRead } from "../server/auth";
+import { writeDump, DumpFormat } from "./dump";
+import { renderHtml } from "./html";
+import { contextIri, entityIri, entityTypeOf, IRI_TYPES, themeSchemeIri, vocabularyIri } from "./iri";
+import { JsonLdFramer, jsonLdDocument } from "./jsonld";
+import { EntityView, loadEntity, loadScheme } from "./linked-data.repository";
+import { describeVocabulary, Description, Terms } from "./mapping";
+import { isItemType } from "./model";
+import { Format, mediaType, negotiate, notAcceptableBody } from "./negotiate";
+import { chunkWriter, OutputClosed } from "./stream";
+import { serializeTriples } from "./turtle";
+import { contextDocument } from "./vocabulary";
+
+/** What the linked-data routes need to know of the server's settings. */
+export interface LinkedDataSettings extends AuthSettings {
+  publicBaseUrl: string | undefined;
+}
+
+const ALTERNATES: { label: string; format: string; type: Format }[] = [
+  { label: "JSON-LD", format: "jsonld", type: "jsonld" },
+  { label: "Turtle", format: "ttl", type: "turtle" },
+  { label: "N-Triples", format: "nt", type: "ntriples" },
+];
+
+const isJson = (format: Format | undefined) => format === "jsonld" || format === "json";
+
+function baseUrlOf(settings: LinkedDataSettings, req: Request): string {
+  return settings.publicBaseUrl ?? `${req.protocol}://${req.get("host")}`;
+}
+
+// Errors answer in JSON to JSON clients and in plain text to everyone else.
+function sendError(res: Response, status: number, code: string, message: string, format?: Format): void {
+  if (isJson(format))
+    res
+      .status(status)
+      .type("application/json")
+      .send(JSON.stringify({ error: { code, message } }));
+  else res.status(status).type("text/plain").send(`${status} ${message}\n`);
+}
+
+function fail(res: Response, error: unknown, format?: Format): void {
+  if (error instanceof OutputClosed) return;
+  if (res.headersSent) {
+    // Mid-stream: cut the connection so the client sees an incomplete transfer, not a short dump.
+    console.error("[linked-data] dump aborted:", error instanceof Error ? error.message : error);
+    res.destroy(error instanceof Error ? error : undefined);
+    return;
+  }
+  if ((error instanceof AppError && error.code === ErrorCode.DATABASE_UNAVAILABLE) || isUnavailable(error)) {
+    res.setHeader("Retry-After", "5");
+    sendError(
+      res,
+      503,
+      ErrorCode.DATABASE_UNAVAILABLE,
+      "The graph database is unavailable; try again shortly.",
+      format,
+    );
+    return;
+  }
+  console.error("[linked-data] internal error:", error instanceof Error ? (error.stack ?? error.message) : error);
+  sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error.", format);
+}
+
+interface Representation {
+  baseUrl: string;
+  iri: string;
+  description: Description;
+  view?: EntityView;
+}
+
+function send(res: Response, format: Format, r: Representation): void {
+  const quads = r.description.quads();
+  res.setHeader(
+    "Link",
+    ALTERNATES.map((a) => `<?format=${a.format}>; rel="alternate"; type="${mediaType(a.type)}"`).join(", "),
+  );
+  switch (format) {
+    case "jsonld":
+    case "json": {
+      const nodes = new JsonLdFramer(r.baseUrl).nodes(quads);
+      res.type(mediaType(format)).send(JSON.stringify(jsonLdDocument(contextIri(r.baseUrl), nodes), null, 2));
+      return;
+    }
+    case "turtle":
+    case "ntriples":
+      res.type(mediaType(format)).send(serializeTriples(r.baseUrl, format, quads));
+      return;
+    case "html":
+      res.type("text/html").send(
+        renderHtml({
+          baseUrl: r.baseUrl,
+          iri: r.iri,
+          quads,
+          evidence: r.view && evidenceOf(r.baseUrl, r.view),
+          truncated: r.view?.truncated,
+          alternates: ALTERNATES.map((a) => ({ label: a.label, href: `?format=${a.format}`, type: mediaType(a.type) })),
+        }),
+      );
+  }
+}
+
+function evidenceOf(baseUrl: string, view: EntityView) {
+  const { row, sourceText } = view;
+  const [start, end, sStart, sEnd] = [row.start, row.end, row.sentenceStart, row.sentenceEnd];
+  if (!isItemType(view.type) || sourceText === null || typeof row.documentId !== "string") return undefined;
+  if (![start, end, sStart, sEnd].every((n) => typeof n === "number")) return undefined;
+  const [s, e, ss, se] = [start, end, sStart, sEnd] as number[];
+  if (!(0 <= ss && ss <= s && s <= e && e <= se && se <= sourceText.length)) return undefined;
+  return {
+    sentence: sourceText.slice(ss, se),
+    start: s - ss,
+    end: e - ss,
+    offset: ss,
+    documentIri: entityIri(baseUrl, "Document", row.documentId),
+  };
+}
+
+/**
+ * Linked data beside /graphql: entity IRIs `/id/{type}/{id}` with content negotiation, the theme
+ * scheme at `/id/theme`, the vocabulary at `/ns` and its JSON-LD context at `/ns/context.jsonld`,
+ * and streamed dumps at `/dump.ttl` and `/dump.jsonld`. Data routes honour the read token like
+ * /graphql; the vocabulary and context are public.
+ */
+export function linkedDataRouter(db: Queryable, settings: LinkedDataSettings): Router {
+  const router = express.Router();
+
+  // Content-negotiated GET: picks the format, checks access, then builds the representation.
+  const negotiated =
+    (needsRead: boolean, build: (req: Request, res: Response, format: Format, baseUrl: string) => Promise<void>) =>
+    async (req: Request, res: Response) => {
+      res.vary("Accept");
+      const choice = negotiate(req);
+      if ("error" in choice) {
+        const message =
+          choice.error === "not-acceptable"
+            ? notAcceptableBody()
+            : `400 Bad Request: ?format= must be one of jsonld, json, ttl, turtle, nt, html\n`;
+        res
+          .status(choice.error === "not-acceptable" ? 406 : 400)
+          .type("text/plain")
+          .send(message);
+        return;
+      }
+      if (needsRead && !mayRead(req.headers.authorization, settings)) {
+        res.setHeader("WWW-Authenticate", 'Bearer realm="policygraph"');
+        sendError(
+          res,
+          401,
+          ErrorCode.UNAUTHENTICATED,
+          "A read token is required: send Authorization: Bearer <token>.",
+          choice.format,
+        );
+        return;
+      }
+      try {
+        await build(req, res, choice.format, baseUrlOf(settings, req));
+      } catch (e) {
+        fail(res, e, choice.format);
+      }
+    };
+
+  router.get("/ns/context.jsonld", (req, res) => {
+    res.setHeader("Cache-Control", "public, max-age=3600");
+    res.type("application/ld+json").send(JSON.stringify(contextDocument(baseUrlOf(settings, req)), null, 2));
+  });
+
+  router.get(
+    "/ns",
+    negotiated(false, async (_req, res, format, baseUrl) => {
+      const t = new Terms(baseUrl);
+      send(res, format, { baseUrl, iri: vocabularyIri(baseUrl), description: describeVocabulary(t) });
+    }),
+  );
+
+  router.get(
+    "/id/:type",
+    negotiated(true, async (req, res, format, baseUrl) => {
+      if (req.params.type !== IRI_TYPES.PolicyTheme) {
+        const known = entityTypeOf(String(req.params.type));
+        const message = known
+          ? `Not Found: ${req.path} names no entity; entity IRIs are /id/${req.params.type}/{id}`
+          : `Not Found: no entity type "${req.params.type}"; types are ${Object.values(IRI_TYPES).join(", ")}`;
+        sendError(res, 404, ErrorCode.NOT_FOUND, message, format);
+        return;
+      }
+      const description = await loadScheme(db, new Terms(baseUrl));
+      send(res, format, { baseUrl, iri: themeSchemeIri(baseUrl), description });
+    }),
+  );
+
+  router.get(
+    "/id/:type/:id",
+    negotiated(true, async (req, res, format, baseUrl) => {
+      const segment = String(req.params.type);
+      const id = String(req.params.id);
+      const type = entityTypeOf(segment);
+      if (!type) {
+        const message = `Not Found: no entity type "${segment}"; types are ${Object.values(IRI_TYPES).join(", ")}`;
+        sendError(res, 404, ErrorCode.NOT_FOUND, message, format);
+        return;
+      }
+      const view = await loadEntity(db, new Terms(baseUrl), type, id);
+      if (!view) {
+        sendError(res, 404, ErrorCode.NOT_FOUND, `Not Found: no ${segment} with id "${id}"`, format);
+        return;
+      }
+      send(res, format, { baseUrl, iri: entityIri(baseUrl, type, id), description: view.description, view });
+    }),
+  );
+
+  const dump = (format: DumpFormat) => async (req: Request, res: Response) => {
+    const type = format === "turtle" ? "text/turtle" : "application/ld+json";
+    if (!mayRead(req.headers.authorization, settings)) {
+      res.setHeader("WWW-Authenticate", 'Bearer realm="policygraph"');
+      sendError(res, 401, ErrorCode.UNAUTHENTICATED, "A read token is required: send Authorization: Bearer <token>.");
+      return;
+    }
+    res.status(200).type(type);
+    res.setHeader("Content-Disposition", `inline; filename="policygraph.${format === "turtle" ? "ttl" : "jsonld"}"`);
+    if (req.method === "HEAD") {
+      res.end();
+      return;
+    }
+    try {
+      await writeDump(db, chunkWriter(res), { baseUrl: baseUrlOf(settings, req), format });
+      res.end();
+    } catch (e) {
+      fail(res, e);
+    }
+  };
+  router.get("/dump.ttl", dump("turtle"));
+  router.get("/dump.jsonld", dump("jsonld"));
+
+  return router;
+}
