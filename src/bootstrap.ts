@@ -3,6 +3,7 @@ import { migrate } from "./db/migrations";
 import { Database } from "./db/neo4j";
 import { LocalNeo4j, startLocalNeo4j } from "./db/local-neo4j/local-neo4j";
 import { seedIfEmpty } from "./ingest/seed";
+import { ensureDerived } from "./tally/tally.repository";
 import { syncThemes } from "./theme/theme.repository";
 
 export type Log = (line: string) => void;
@@ -48,6 +49,7 @@ export async function openDatabase(config: Config, log: Log): Promise<OpenDataba
 export async function prepareDatabase(db: Database, options: { seed: boolean }, log: Log): Promise<void> {
   await migrate(db);
   await syncThemes(db);
+  await ensureDerived(db, log);
   if (options.seed) {
     const seeded = await seedIfEmpty(db);
     if (seeded) log(`seeded the founding meeting ${seeded.meetingId} (${seeded.reports} reports)`);

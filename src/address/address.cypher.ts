@@ -9,11 +9,13 @@ import { THEME_FIELDS } from "../theme/theme.cypher";
  * - same-meeting: a directive of the shortcoming's own meeting that shares a theme with it;
  * - next-meeting: per top-level theme of the shortcoming, the directives on that theme of the first
  *   later meeting that issued any (the follow-up on the gap);
- * - names-department: a directive of the same or a later meeting addressed to its department.
+ * - names-department: the directives addressed to its department at the first meeting, the same or
+ *   a later one, that addressed any to it (the gaps since the department was last named).
  * Each statement runs in the transaction that writes a new document, for its meeting ($meetingId).
  */
 
-const SHARED = `[(s)-[:ABOUT]->(t:PolicyTheme) WHERE (dx)-[:ABOUT]->(t) | t.id]`;
+// Ordered by the shortcoming's own tag rank (most fitting first) so that reasons are stable.
+const SHARED = `COLLECT { MATCH (s)-[r:ABOUT]->(t:PolicyTheme) WHERE (dx)-[:ABOUT]->(t) RETURN t.id ORDER BY r.rank, t.id }`;
 const joined = (list: string) => `reduce(out = '', x IN ${list} | out + CASE out WHEN '' THEN '' ELSE ', ' END + x)`;
 const NEXT_MEETING_LINK = `
 MERGE (dx)-[a:ADDRESSES {rule: 'next-meeting', theme: t.id}]->(s)
@@ -38,7 +40,8 @@ export const INFER_NEXT_MEETING_FOR_SHORTCOMINGS = `
 MATCH (m:Meeting {id: $meetingId})<-[:AT]-(:Report)-[:FELL_SHORT]->(s:Shortcoming)-[:ABOUT]->(t:PolicyTheme)
 WHERE t.parentId IS NULL
 CALL (m, t) {
-  MATCH (next:Directive) WHERE next.date > m.date AND (next)-[:ABOUT]->(t)
+  MATCH (next:Directive) USING INDEX next:Directive(date)
+  WHERE next.date > m.date AND (next)-[:ABOUT]->(t)
   RETURN next.meetingId AS nextMeeting ORDER BY next.date, next.meetingId LIMIT 1
 }
 MATCH (:Meeting {id: nextMeeting})-[:ISSUED]->(dx:Directive)-[:ABOUT]->(t)
@@ -50,12 +53,13 @@ export const INFER_NEXT_MEETING_FOR_DIRECTIVES = `
 MATCH (m:Meeting {id: $meetingId})-[:ISSUED]->(:Directive)-[:ABOUT]->(t:PolicyTheme)
 WHERE t.parentId IS NULL
 WITH DISTINCT m, t
-CALL (m, t) {
-  OPTIONAL MATCH (p:Directive) WHERE p.date < m.date AND (p)-[:ABOUT]->(t)
-  RETURN max(p.date) AS previous
-}
-MATCH (s:Shortcoming)
-WHERE s.date < m.date AND (previous IS NULL OR s.date >= previous) AND (s)-[:ABOUT]->(t)
+WITH m, t, head(COLLECT {
+  MATCH (p:Directive) USING INDEX p:Directive(date)
+  WHERE p.date < m.date AND (p)-[:ABOUT]->(t)
+  RETURN p.date ORDER BY p.date DESC LIMIT 1
+}) AS previous
+MATCH (s:Shortcoming) USING INDEX s:Shortcoming(date)
+WHERE s.date < m.date AND s.date >= coalesce(previous, date('0001-01-01')) AND (s)-[:ABOUT]->(t)
 CALL (s, t, m) {
   MATCH (later:Directive)-[old:ADDRESSES {rule: 'next-meeting', theme: t.id}]->(s)
   WHERE later.date > m.date
@@ -65,16 +69,34 @@ WITH DISTINCT m, t, s
 MATCH (m)-[:ISSUED]->(dx:Directive)-[:ABOUT]->(t)
 ${NEXT_MEETING_LINK}`;
 
+// The new meeting's directives naming a department answer that department's gaps since the
+// previous meeting that named it; links of those gaps to a later naming are re-pointed here.
 export const INFER_NAMES_DEPARTMENT_FOR_DIRECTIVES = `
-MATCH (m:Meeting {id: $meetingId})-[:ISSUED]->(dx:Directive)-[:ADDRESSED_TO]->(d:Department)
+MATCH (m:Meeting {id: $meetingId})-[:ISSUED]->(:Directive)-[:ADDRESSED_TO]->(d:Department)
+WITH DISTINCT m, d
+WITH m, d, head(COLLECT {
+  MATCH (d)<-[:ADDRESSED_TO]-(p:Directive) WHERE p.date < m.date
+  RETURN p.date ORDER BY p.date DESC LIMIT 1
+}) AS previous
 MATCH (d)-[:GAVE]->(:Report)-[:FELL_SHORT]->(s:Shortcoming)
-WHERE s.date <= m.date
+WHERE s.date <= m.date AND (previous IS NULL OR s.date > previous)
+CALL (s, m) {
+  MATCH (later:Directive)-[old:ADDRESSES {rule: 'names-department'}]->(s)
+  WHERE later.date > m.date
+  DELETE old
+}
+WITH DISTINCT m, d, s
+MATCH (m)-[:ISSUED]->(dx:Directive)-[:ADDRESSED_TO]->(d)
 ${NAMES_DEPARTMENT_LINK}`;
 
+// The new meeting's shortcomings: the first meeting, the same or later, that named the department.
 export const INFER_NAMES_DEPARTMENT_FOR_SHORTCOMINGS = `
 MATCH (m:Meeting {id: $meetingId})<-[:AT]-(r:Report)<-[:GAVE]-(d:Department), (r)-[:FELL_SHORT]->(s:Shortcoming)
-MATCH (dx:Directive)-[:ADDRESSED_TO]->(d)
-WHERE dx.date >= m.date
+WITH m, d, s, head(COLLECT {
+  MATCH (d)<-[:ADDRESSED_TO]-(n:Directive) WHERE n.date >= m.date
+  RETURN n.meetingId ORDER BY n.date, n.meetingId LIMIT 1
+}) AS naming
+MATCH (:Meeting {id: naming})-[:ISSUED]->(dx:Directive)-[:ADDRESSED_TO]->(d)
 ${NAMES_DEPARTMENT_LINK}`;
 
 /** All inference statements for one new meeting, in the order they run. */
@@ -93,7 +115,7 @@ WITH id, ${other}, rels, reduce(ts = [], r IN rels | ts + [t IN r.themes WHERE N
 RETURN id, collect({
   rules: [r IN rels | r.rule],
   reasons: [r IN rels | r.reason],
-  themes: [(${other})-[:ABOUT]->(t:PolicyTheme) WHERE t.id IN themeIds | ${THEME_FIELDS}],
+  themes: COLLECT { MATCH (${other})-[r:ABOUT]->(t:PolicyTheme) WHERE t.id IN themeIds RETURN ${THEME_FIELDS} ORDER BY r.rank, t.id },
   item: ${itemFields(kind, other)}
 })[0..$limit] AS links`;
 
@@ -101,12 +123,12 @@ RETURN id, collect({
 export const ADDRESSED_BY = `
 UNWIND $ids AS id
 MATCH (dx:Directive)-[a:ADDRESSES]->(:Shortcoming {id: id})
-WITH id, dx, a ORDER BY dx.date, dx.meetingId, dx.position
+WITH id, dx, a ORDER BY dx.date, dx.meetingId, dx.position, a.rule
 ${links("dx", "Directive")}`;
 
 /** The links from each directive (ids), newest shortcoming first. */
 export const ADDRESSES = `
 UNWIND $ids AS id
 MATCH (:Directive {id: id})-[a:ADDRESSES]->(s:Shortcoming)
-WITH id, s, a ORDER BY s.date DESC, s.meetingId, s.position
+WITH id, s, a ORDER BY s.date DESC, s.meetingId, s.position, a.rule
 ${links("s", "Shortcoming")}`;

@@ -8,11 +8,11 @@ export const DEPARTMENT_FIELDS = departmentFields();
 // Departments that reported most come first; ties by name, then id, for a stable order.
 export const DEPARTMENT_PAGE = `
 CALL {
-  MATCH (d:Department) WHERE $kind IS NULL OR d.kind = $kind
+  MATCH (d:Department) WHERE ($kind IS NULL OR d.kind = $kind) AND ($contains IS NULL OR d.searchText CONTAINS $contains)
   RETURN count(d) AS total
 }
 CALL {
-  MATCH (d:Department) WHERE $kind IS NULL OR d.kind = $kind
+  MATCH (d:Department) WHERE ($kind IS NULL OR d.kind = $kind) AND ($contains IS NULL OR d.searchText CONTAINS $contains)
   WITH d, COUNT { (d)-[:GAVE]->(:Report) } AS reports
   ORDER BY reports DESC, d.name, d.id
   SKIP $skip LIMIT $limit

@@ -2,20 +2,22 @@ import { Queryable } from "../db/neo4j";
 import { notFound } from "../errors";
 import { byKeys, Context, defineLoader, load } from "../graphql/context";
 import { Page } from "../graphql/connection";
+import { toSimplified } from "../text/chinese";
 import type { PolicyTheme } from "../theme/theme.type";
 import * as q from "./department.cypher";
 import { DepartmentKind } from "./department-kind";
 import type { Department } from "./department.type";
 
-/** One page of departments, optionally of one kind, with the total. */
+/** One page of departments, optionally of one kind or matching a name, with the total. */
 export async function departmentPage(
   db: Queryable,
   page: Page,
-  kind: DepartmentKind | null | undefined,
+  filter: { kind?: DepartmentKind | null; contains?: string | null },
 ): Promise<{ total: number; nodes: Department[] }> {
   const [row] = await db.read<{ total: number; nodes: Department[] }>(q.DEPARTMENT_PAGE, {
     ...page,
-    kind: kind ?? null,
+    kind: filter.kind ?? null,
+    contains: filter.contains ? toSimplified(filter.contains) : null,
   });
   return row;
 }

@@ -16,17 +16,23 @@ import { Department, DepartmentConnection } from "./department.type";
 class DepartmentsArgs extends PageArgs {
   @Field(() => DepartmentKind, { nullable: true })
   kind?: DepartmentKind | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Only departments whose name, full name or an alias contains this (either script).",
+  })
+  contains?: string | null;
 }
 
 @Resolver(() => Department)
 export class DepartmentResolver {
   @Query(() => DepartmentConnection, { description: "Departments, those that reported most first." })
   async departments(
-    @Args() { first, after, kind }: DepartmentsArgs,
+    @Args() { first, after, ...filter }: DepartmentsArgs,
     @Ctx() ctx: Context,
   ): Promise<ConnectionResult<Department>> {
     const page = pageOf({ first, after });
-    const { total, nodes } = await departmentPage(ctx.db, page, kind);
+    const { total, nodes } = await departmentPage(ctx.db, page, filter);
     return toConnection(nodes, total, page);
   }
 

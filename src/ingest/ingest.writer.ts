@@ -1,5 +1,5 @@
-import { inferAddresses } from "../address/address.repository";
 import { Queryable } from "../db/neo4j";
+import { deriveMeeting } from "../tally/tally.repository";
 import { GraphRows } from "./graph-rows";
 import { WRITE_READOUT } from "./ingest.cypher";
 
@@ -33,8 +33,8 @@ export async function writeReadout(db: Queryable, rows: GraphRows): Promise<Writ
     if (existing?.documentId) {
       return { status: "unchanged", documentId: existing.documentId, meetingId: existing.meetingId ?? rows.meeting.id };
     }
-    // Inferred links are derived in the same transaction: a document and its inferences commit together.
-    await inferAddresses(tx, rows.meeting.id);
+    // Inferred links and tallies are derived in the same transaction: they commit with the document.
+    await deriveMeeting(tx, rows.meeting.id);
     return { status: "created", documentId: rows.document.id, meetingId: rows.meeting.id };
   });
 }

@@ -29,6 +29,8 @@ export interface ItemFilter {
   meetingId?: string | null;
 }
 
+// Start from the most selective anchor: the department's reports, else the theme's subtree (its
+// items are found by the ABOUT edges of the theme and its narrower themes), else all items.
 function matchClause(kind: ItemKind, filter: ItemFilter): string {
   const { label, fromReport } = ITEM_KINDS[kind];
   if (filter.departmentId) {
@@ -36,6 +38,8 @@ function matchClause(kind: ItemKind, filter: ItemFilter): string {
       ? `MATCH (:Department {id: $departmentId})-[:GAVE]->(:Report)-[:${fromReport}]->(x:${label})`
       : `MATCH (x:${label})-[:ADDRESSED_TO]->(:Department {id: $departmentId})`;
   }
+  if (filter.themeId)
+    return `MATCH (:PolicyTheme {id: $themeId})<-[:BROADER*0..3]-(:PolicyTheme)<-[:ABOUT]-(x:${label})`;
   return `MATCH (x:${label})`;
 }
 
@@ -46,8 +50,8 @@ function whereClause(kind: ItemKind, filter: ItemFilter): string {
   if (filter.to) conditions.push("x.date <= date($to)");
   if (filter.meetingId) conditions.push("x.meetingId = $meetingId");
   if (filter.contains) conditions.push("x.searchText CONTAINS $contains");
-  // A theme includes its narrower themes.
-  if (filter.themeId) {
+  // A theme includes its narrower themes (already so when the theme is the anchor).
+  if (filter.themeId && filter.departmentId) {
     conditions.push("EXISTS { (x)-[:ABOUT]->(:PolicyTheme)-[:BROADER*0..3]->(:PolicyTheme {id: $themeId}) }");
   }
   if (filter.departmentKind) {

@@ -1,144 +1,184 @@
-import { DEPARTMENT_FIELDS, departmentFields } from "../department/department.cypher";
+import { DEPARTMENT_FIELDS } from "../department/department.cypher";
 import { itemFields } from "../item/item.cypher";
 import { MEETING_FIELDS } from "../meeting/meeting.cypher";
 import { THEME_FIELDS } from "../theme/theme.cypher";
 
 /**
- * Themes whose shortcomings span at least $minDepartments departments in a window, across all
+ * Pattern queries read the tallies (see src/tally/tally.cypher.ts): small nodes with one entry per
+ * meeting, so that a question over years of meetings touches thousands of list entries rather than
+ * hundreds of thousands of items. `f` and `u` are the window's first and last day.
+ */
+const WINDOW = `WITH coalesce(date($from), date('0001-01-01')) AS f, coalesce(date($to), date('9999-12-31')) AS u`;
+
+/** Indexes of a tally's entries inside the window. */
+const inWindow = (s: string) => `[i IN range(0, size(${s}.dates) - 1) WHERE ${s}.dates[i] >= f AND ${s}.dates[i] <= u]`;
+const sum = (list: string, idx: string) => `reduce(n = 0, i IN ${idx} | n + ${list}[i])`;
+const SHORTCOMING_COUNTS = (s: string) =>
+  `CASE WHEN $primaryOnly THEN ${s}.primaryShortcomings ELSE ${s}.shortcomings END`;
+
+const departmentById = (idExpr: string) =>
+  `head(COLLECT { MATCH (d:Department {id: ${idExpr}}) RETURN ${DEPARTMENT_FIELDS} })`;
+const themeById = (idExpr: string) => `head(COLLECT { MATCH (t:PolicyTheme {id: ${idExpr}}) RETURN ${THEME_FIELDS} })`;
+
+/**
+ * Themes whose shortcomings span at least $minDepartments departments in the window, across all
  * meetings in it. A shortcoming counts for its themes and their broader themes; with $primaryOnly
  * only its first theme (and that theme's broader ones) counts.
  */
 export const RECURRING_SHORTCOMING_THEMES = `
-MATCH (d:Department)-[:GAVE]->(:Report)-[:FELL_SHORT]->(x:Shortcoming)-[a:ABOUT]->(:PolicyTheme)-[:BROADER*0..3]->(t:PolicyTheme)
-WHERE ($from IS NULL OR x.date >= date($from)) AND ($to IS NULL OR x.date <= date($to))
-  AND (NOT $primaryOnly OR a.rank = 0)
-WITH t, d, x ORDER BY x.date DESC, x.meetingId, x.position
-WITH t, collect(DISTINCT d) AS departments, collect(DISTINCT x) AS items, collect(DISTINCT x.meetingId) AS meetings
-WHERE size(departments) >= $minDepartments
-RETURN ${THEME_FIELDS} AS theme,
-       size(departments) AS departmentCount,
-       size(items) AS shortcomingCount,
-       size(meetings) AS meetingCount,
-       [d IN departments | ${DEPARTMENT_FIELDS}] AS departments,
-       [x IN items[0..$shortcomingLimit] | ${itemFields("Shortcoming")}] AS shortcomings
-ORDER BY departmentCount DESC, shortcomingCount DESC, t.position`;
+${WINDOW}
+MATCH (s:DepartmentThemeTally)
+WITH f, u, s, ${SHORTCOMING_COUNTS("s")} AS counts, ${inWindow("s")} AS idx
+WITH f, u, s, ${sum("counts", "idx")} AS flagged
+WHERE flagged > 0
+WITH f, u, s.themeId AS themeId, collect(s.departmentId) AS departmentIds, sum(flagged) AS shortcomingCount
+WHERE size(departmentIds) >= $minDepartments
+CALL (f, u, themeId) {
+  MATCH (y:ThemeTally {themeId: themeId}) WHERE y.year >= f.year AND y.year <= u.year
+  WITH f, u, y, ${SHORTCOMING_COUNTS("y")} AS counts
+  RETURN sum(size([i IN ${inWindow("y")} WHERE counts[i] > 0])) AS meetingCount
+}
+RETURN ${themeById("themeId")} AS theme, size(departmentIds) AS departmentCount, shortcomingCount, meetingCount,
+       COLLECT { UNWIND departmentIds AS id MATCH (d:Department {id: id}) RETURN ${DEPARTMENT_FIELDS} } AS departments
+ORDER BY departmentCount DESC, shortcomingCount DESC, theme.position`;
 
 /**
- * Department × theme pairs flagged at $minMeetings or more meetings: the same department faulted
- * for the same gap again and again. A shortcoming counts for its themes and their broader themes.
+ * Department × theme pairs flagged at $minMeetings or more meetings of the window: the same
+ * department faulted for the same gap again and again.
  */
 export const PERSISTENT_SHORTCOMINGS = `
-MATCH (d:Department)-[:GAVE]->(:Report)-[:FELL_SHORT]->(x:Shortcoming)-[a:ABOUT]->(:PolicyTheme)-[:BROADER*0..3]->(t:PolicyTheme)
-WHERE ($departmentId IS NULL OR d.id = $departmentId) AND ($themeId IS NULL OR t.id = $themeId)
-  AND ($from IS NULL OR x.date >= date($from)) AND ($to IS NULL OR x.date <= date($to))
-  AND (NOT $primaryOnly OR a.rank = 0)
-MATCH (m:Meeting {id: x.meetingId})
-WITH d, t, x, m ORDER BY x.date DESC, x.meetingId, x.position
-WITH d, t, collect(DISTINCT x) AS items, collect(DISTINCT m) AS meetings
-WHERE size(meetings) >= $minMeetings
-RETURN ${DEPARTMENT_FIELDS} AS department,
-       ${THEME_FIELDS} AS theme,
-       size(meetings) AS meetingCount,
-       [m IN meetings | ${MEETING_FIELDS}] AS meetings,
-       [x IN items[0..$shortcomingLimit] | ${itemFields("Shortcoming")}] AS shortcomings,
-       size(items) AS shortcomingCount
-ORDER BY meetingCount DESC, shortcomingCount DESC, d.name, t.position`;
-
-// Items of a department about a top-level theme: a tag on a narrower theme counts for its parent.
-const TOP_THEME = `(:PolicyTheme)-[:BROADER*0..3]->(t:PolicyTheme WHERE t.parentId IS NULL)`;
-const MATRIX_WINDOW = `($kind IS NULL OR d.kind = $kind) AND ($from IS NULL OR x.date >= date($from)) AND ($to IS NULL OR x.date <= date($to))`;
-const MATRIX_PARTS = [
-  ["achievements", "(d:Department)-[:GAVE]->(:Report)-[:ACHIEVED]->(x:Achievement)"],
-  ["shortcomings", "(d:Department)-[:GAVE]->(:Report)-[:FELL_SHORT]->(x:Shortcoming)"],
-  ["directives", "(d:Department)<-[:ADDRESSED_TO]-(x:Directive)"],
-] as const;
+${WINDOW}
+MATCH (s:DepartmentThemeTally)
+WHERE ($departmentId IS NULL OR s.departmentId = $departmentId)
+  AND ($themeId IS NULL OR s.themeId = $themeId)
+WITH f, u, s, ${SHORTCOMING_COUNTS("s")} AS counts
+WITH s, counts, [i IN ${inWindow("s")} WHERE counts[i] > 0] AS hits
+WHERE size(hits) >= $minMeetings
+WITH s, size(hits) AS meetingCount, [i IN hits | s.meetingIds[i]] AS meetingIds, ${sum("counts", "hits")} AS shortcomingCount
+ORDER BY meetingCount DESC, shortcomingCount DESC, s.departmentId, s.themeId
+RETURN ${departmentById("s.departmentId")} AS department, ${themeById("s.themeId")} AS theme,
+       meetingCount, meetingIds, shortcomingCount`;
 
 /**
- * Departments × top-level themes: per cell, how many achievements and shortcomings of the
- * department and how many directives addressed to it are about the theme, in the window. Rows with
- * a null theme are the department's totals (each item once, whatever its themes).
+ * Departments × top-level themes ($columns) in the window: a department's achievements and
+ * shortcomings and the directives addressed to it about each theme; rows with a null theme are the
+ * department's totals (each item once, whatever its themes).
  */
 export const THEME_MATRIX = `
-CALL {
-  ${MATRIX_PARTS.map(
-    ([what, path]) => `MATCH ${path}-[:ABOUT]->${TOP_THEME}
-  WHERE ${MATRIX_WINDOW}
-  RETURN d, t.id AS themeId, count(DISTINCT x) AS n, '${what}' AS what
+${WINDOW}
+CALL (f, u) {
+  MATCH (s:DepartmentThemeTally) WHERE s.themeId IN $columns
+  WITH f, u, s, ${inWindow("s")} AS idx
+  RETURN s.departmentId AS departmentId, s.themeId AS themeId, ${sum("s.achievements", "idx")} AS achievements,
+         ${sum("s.shortcomings", "idx")} AS shortcomings, ${sum("s.directives", "idx")} AS directives
   UNION ALL
-  MATCH ${path}
-  WHERE ${MATRIX_WINDOW}
-  RETURN d, null AS themeId, count(x) AS n, '${what}' AS what`,
-  ).join("\n  UNION ALL\n  ")}
+  MATCH (s:DepartmentTally)
+  WITH f, u, s, ${inWindow("s")} AS idx
+  RETURN s.departmentId AS departmentId, null AS themeId, ${sum("s.achievements", "idx")} AS achievements,
+         ${sum("s.shortcomings", "idx")} AS shortcomings, ${sum("s.directives", "idx")} AS directives
 }
-RETURN ${DEPARTMENT_FIELDS} AS department, themeId, what, n`;
+WITH departmentId, themeId, achievements, shortcomings, directives
+WHERE achievements + shortcomings + directives > 0
+MATCH (d:Department {id: departmentId})
+WHERE $kind IS NULL OR d.kind = $kind
+RETURN ${DEPARTMENT_FIELDS} AS department, themeId, achievements, shortcomings, directives`;
 
 /** Departments ranked by the Jaccard overlap of their shortcoming themes with one department's. */
 export const SIMILAR_DEPARTMENTS = `
-MATCH (a:Department {id: $id})
-OPTIONAL MATCH (a)-[:GAVE]->(:Report)-[:FELL_SHORT]->(:Shortcoming)-[:ABOUT]->(ta:PolicyTheme)
-WITH a, collect(DISTINCT ta) AS mine
-UNWIND mine AS shared
-MATCH (shared)<-[:ABOUT]-(:Shortcoming)<-[:FELL_SHORT]-(:Report)<-[:GAVE]-(b:Department)
-WHERE b <> a
-WITH a, mine, collect(DISTINCT b) AS candidates
-UNWIND candidates AS b
-MATCH (b)-[:GAVE]->(:Report)-[:FELL_SHORT]->(:Shortcoming)-[:ABOUT]->(tb:PolicyTheme)
-WITH a, mine, b, collect(DISTINCT tb) AS theirs
-WITH b, [t IN mine WHERE t IN theirs] AS shared, size(mine) + size(theirs) AS total
-WITH b, shared, toFloat(size(shared)) / (total - size(shared)) AS score
+MATCH (a:DepartmentThemeTally {departmentId: $id}) WHERE a.shortcomingsTotal > 0
+WITH collect(a.themeId) AS mine
+MATCH (b:DepartmentThemeTally) WHERE b.departmentId <> $id AND b.shortcomingsTotal > 0
+WITH mine, b.departmentId AS other, collect(b.themeId) AS theirs
+WITH other, [t IN mine WHERE t IN theirs] AS shared, size(mine) + size(theirs) AS total
+WHERE size(shared) > 0
+WITH other, shared, toFloat(size(shared)) / (total - size(shared)) AS score
+MATCH (b:Department {id: other})
 ORDER BY score DESC, size(shared) DESC, b.name, b.id
 LIMIT $first
-RETURN ${departmentFields("b")} AS department, score,
-       [t IN shared | ${THEME_FIELDS}] AS sharedThemes`;
+RETURN b {.id, .name, .fullName, .nameEn, .aliases, .kind, .curated, __typename: 'Department'} AS department, score,
+       COLLECT { UNWIND shared AS id MATCH (t:PolicyTheme {id: id}) RETURN ${THEME_FIELDS} } AS sharedThemes`;
 
 /**
- * Per theme flagged in the window: its shortcomings, the directives about it at the same or later
- * meetings (up to the window's end), and how many shortcomings no such directive follows.
+ * Per theme flagged in the window: its shortcomings, the directives about it from the first
+ * flagged meeting to the window's end, and how many shortcomings no such directive followed.
  */
 export const DIRECTIVE_COVERAGE = `
-MATCH (x:Shortcoming)-[:ABOUT]->(:PolicyTheme)-[:BROADER*0..3]->(t:PolicyTheme)
-WHERE ($from IS NULL OR x.date >= date($from)) AND ($to IS NULL OR x.date <= date($to))
-WITH t, collect(DISTINCT x) AS items, min(x.date) AS firstFlagged
-CALL (t, firstFlagged) {
-  OPTIONAL MATCH (dx:Directive)-[:ABOUT]->(:PolicyTheme)-[:BROADER*0..3]->(t)
-  WHERE dx.date >= firstFlagged AND ($to IS NULL OR dx.date <= date($to))
-  RETURN count(DISTINCT dx) AS directives, max(dx.date) AS lastDirected
+${WINDOW}
+MATCH (y:ThemeTally) WHERE y.year >= f.year AND y.year <= u.year
+WITH f, u, y, ${inWindow("y")} AS idx
+WITH f, u, y.themeId AS themeId, collect(y) AS years, sum(${sum("y.shortcomings", "idx")}) AS shortcomingCount,
+     min(reduce(first = null, i IN idx |
+       CASE WHEN y.shortcomings[i] > 0 AND (first IS NULL OR y.dates[i] < first) THEN y.dates[i] ELSE first END)) AS firstFlagged
+WHERE shortcomingCount > 0
+UNWIND years AS y
+WITH f, u, themeId, years, shortcomingCount, firstFlagged, y,
+     [i IN range(0, size(y.dates) - 1) WHERE y.dates[i] >= firstFlagged AND y.dates[i] <= u AND y.directives[i] > 0] AS directed
+WITH f, u, themeId, years, shortcomingCount, sum(${sum("y.directives", "directed")}) AS directiveCount,
+     max(reduce(last = null, i IN directed | CASE WHEN last IS NULL OR y.dates[i] > last THEN y.dates[i] ELSE last END)) AS lastDirected
+UNWIND years AS y
+WITH f, u, themeId, shortcomingCount, directiveCount, lastDirected, y, ${inWindow("y")} AS idx
+WITH f, u, themeId, shortcomingCount, directiveCount, lastDirected,
+     sum(reduce(n = 0, i IN idx | n + CASE WHEN y.dates[i] <= lastDirected THEN y.shortcomings[i] ELSE 0 END)) AS covered
+CALL (f, u, themeId) {
+  MATCH (s:DepartmentThemeTally {themeId: themeId})
+  WHERE any(i IN range(0, size(s.dates) - 1) WHERE s.dates[i] >= f AND s.dates[i] <= u AND s.shortcomings[i] > 0)
+  RETURN count(s) AS departmentCount
 }
-WITH t, items, directives, lastDirected,
-     size([x IN items WHERE lastDirected IS NOT NULL AND x.date <= lastDirected]) AS covered
-CALL (items) {
-  UNWIND items AS x
-  MATCH (d:Department)-[:GAVE]->(:Report {id: x.reportId})
-  RETURN count(DISTINCT d) AS departments
-}
-RETURN ${THEME_FIELDS} AS theme, size(items) AS shortcomingCount, departments AS departmentCount,
-       directives AS directiveCount, covered AS coveredShortcomings, size(items) - covered AS uncoveredShortcomings,
+RETURN ${themeById("themeId")} AS theme, shortcomingCount, departmentCount, directiveCount,
+       covered AS coveredShortcomings, shortcomingCount - covered AS uncoveredShortcomings,
        toString(lastDirected) AS lastDirected
-ORDER BY uncoveredShortcomings DESC, shortcomingCount DESC, t.position`;
+ORDER BY uncoveredShortcomings DESC, shortcomingCount DESC, theme.position`;
 
-/** Item counts per meeting for plotting, oldest first; a theme includes its narrower themes. */
-export const TIMELINE = `
-MATCH (m:Meeting)
-WHERE ($from IS NULL OR m.date >= date($from)) AND ($to IS NULL OR m.date <= date($to))
-  AND ($departmentId IS NULL OR EXISTS { (:Department {id: $departmentId})-[:GAVE]->(:Report)-[:AT]->(m) }
-       OR EXISTS { (m)-[:ISSUED]->(:Directive)-[:ADDRESSED_TO]->(:Department {id: $departmentId}) })
-CALL (m) {
-  OPTIONAL MATCH (m)<-[:AT]-(r:Report)-[:ACHIEVED]->(x:Achievement)
-  WHERE ($departmentId IS NULL OR EXISTS { (:Department {id: $departmentId})-[:GAVE]->(r) })
-    AND ($themeId IS NULL OR EXISTS { (x)-[:ABOUT]->(:PolicyTheme)-[:BROADER*0..3]->(:PolicyTheme {id: $themeId}) })
-  RETURN count(DISTINCT x) AS achievements
-}
-CALL (m) {
-  OPTIONAL MATCH (m)<-[:AT]-(r:Report)-[:FELL_SHORT]->(x:Shortcoming)
-  WHERE ($departmentId IS NULL OR EXISTS { (:Department {id: $departmentId})-[:GAVE]->(r) })
-    AND ($themeId IS NULL OR EXISTS { (x)-[:ABOUT]->(:PolicyTheme)-[:BROADER*0..3]->(:PolicyTheme {id: $themeId}) })
-  RETURN count(DISTINCT x) AS shortcomings
-}
-CALL (m) {
-  OPTIONAL MATCH (m)-[:ISSUED]->(x:Directive)
-  WHERE ($departmentId IS NULL OR EXISTS { (x)-[:ADDRESSED_TO]->(:Department {id: $departmentId}) })
-    AND ($themeId IS NULL OR EXISTS { (x)-[:ABOUT]->(:PolicyTheme)-[:BROADER*0..3]->(:PolicyTheme {id: $themeId}) })
-  RETURN count(DISTINCT x) AS directives
-}
+const timelinePoints = (match: string, directives = "s.directives") => `
+${WINDOW}
+${match}
+WITH f, u, s, ${inWindow("s")} AS idx
+UNWIND idx AS i
+WITH s.meetingIds[i] AS meetingId, s.dates[i] AS date, s.achievements[i] AS achievements,
+     s.shortcomings[i] AS shortcomings, ${directives}[i] AS directives
+MATCH (m:Meeting {id: meetingId})
 RETURN ${MEETING_FIELDS} AS meeting, achievements, shortcomings, directives
-ORDER BY m.date, m.id`;
+ORDER BY date, meetingId`;
+
+/**
+ * Item counts per meeting for plotting, oldest first: the meetings with any item under the filter
+ * (a theme includes its narrower themes; a department's directives are those addressed to it).
+ */
+export const TIMELINE = {
+  theme: timelinePoints(`MATCH (s:ThemeTally {themeId: $themeId}) WHERE s.year >= f.year AND s.year <= u.year`),
+  department: timelinePoints(`MATCH (s:DepartmentTally {departmentId: $departmentId})`),
+  departmentTheme: timelinePoints(`MATCH (s:DepartmentThemeTally {departmentId: $departmentId, themeId: $themeId})`),
+  all: `
+${WINDOW}
+MATCH (m:Meeting) WHERE m.date >= f AND m.date <= u
+RETURN ${MEETING_FIELDS} AS meeting, m.achievementCount AS achievements, m.shortcomingCount AS shortcomings,
+       m.directiveCount AS directives
+ORDER BY m.date, m.id`,
+};
+
+const RECENT_WINDOW = `x.date >= coalesce(date(k.from), date('0001-01-01')) AND x.date <= coalesce(date(k.to), date('9999-12-31'))
+  AND (NOT k.primaryOnly OR a.rank = 0)`;
+
+/** The newest shortcomings about each theme (a key per theme and window), up to each key's limit. */
+export const RECENT_SHORTCOMINGS_OF_THEME = `
+UNWIND $keys AS k
+CALL (k) {
+  MATCH (:PolicyTheme {id: k.themeId})<-[:BROADER*0..3]-(:PolicyTheme)<-[a:ABOUT]-(x:Shortcoming)
+  WHERE ${RECENT_WINDOW}
+  WITH DISTINCT x ORDER BY x.date DESC, x.meetingId, x.position
+  WITH collect(${itemFields("Shortcoming")}) AS all
+  RETURN all[0..k.limit] AS items
+}
+RETURN k.key AS key, items`;
+
+/** The newest shortcomings of each department about each theme, up to each key's limit. */
+export const RECENT_SHORTCOMINGS_OF_DEPARTMENT = `
+UNWIND $keys AS k
+CALL (k) {
+  MATCH (:Department {id: k.departmentId})-[:GAVE]->(:Report)-[:FELL_SHORT]->(x:Shortcoming)-[a:ABOUT]->(:PolicyTheme)-[:BROADER*0..3]->(:PolicyTheme {id: k.themeId})
+  WHERE ${RECENT_WINDOW}
+  WITH DISTINCT x ORDER BY x.date DESC, x.meetingId, x.position
+  WITH collect(${itemFields("Shortcoming")}) AS all
+  RETURN all[0..k.limit] AS items
+}
+RETURN k.key AS key, items`;

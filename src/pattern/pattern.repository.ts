@@ -1,5 +1,6 @@
 import { Queryable } from "../db/neo4j";
 import type { Department } from "../department/department.type";
+import { byKeys, defineLoader } from "../graphql/context";
 import { sorted } from "../item/item.repository";
 import type { ItemRecord } from "../item/item.type";
 import type { Meeting } from "../meeting/meeting.type";
@@ -11,13 +12,20 @@ export interface Window {
   to?: string | null;
 }
 
+/** How a pattern counted shortcomings; its lists of shortcomings are fetched the same way. */
+export interface Counting extends Window {
+  primaryOnly: boolean;
+}
+
+const windowParams = (w: Window) => ({ from: w.from ?? null, to: w.to ?? null });
+
 export interface ThemeRecurrenceRecord {
   theme: PolicyTheme;
   departmentCount: number;
   shortcomingCount: number;
   meetingCount: number;
   departments: Department[];
-  shortcomings: ItemRecord[];
+  counting: Counting;
 }
 
 const byName = (a: Department, b: Department) => a.name.localeCompare(b.name, "zh") || a.id.localeCompare(b.id);
@@ -25,57 +33,68 @@ const byName = (a: Department, b: Department) => a.name.localeCompare(b.name, "z
 /** Themes flagged for at least `minDepartments` departments in the window, most widespread first. */
 export async function recurringShortcomingThemes(
   db: Queryable,
-  args: Window & { minDepartments: number; primaryOnly: boolean; shortcomingLimit: number },
+  args: Counting & { minDepartments: number },
 ): Promise<ThemeRecurrenceRecord[]> {
-  const rows = await db.read<ThemeRecurrenceRecord>(q.RECURRING_SHORTCOMING_THEMES, {
-    from: args.from ?? null,
-    to: args.to ?? null,
+  const rows = await db.read<Omit<ThemeRecurrenceRecord, "counting">>(q.RECURRING_SHORTCOMING_THEMES, {
+    ...windowParams(args),
     minDepartments: args.minDepartments,
     primaryOnly: args.primaryOnly,
-    shortcomingLimit: args.shortcomingLimit,
   });
-  for (const row of rows) {
-    row.departments.sort(byName);
-    row.shortcomings.forEach(sorted);
-  }
-  return rows;
+  const counting = { ...windowParams(args), primaryOnly: args.primaryOnly };
+  return rows.map((row) => ({ ...row, departments: row.departments.sort(byName), counting }));
 }
 
 export interface ShortcomingPersistenceRecord {
   department: Department;
   theme: PolicyTheme;
   meetingCount: number;
-  meetings: Meeting[];
+  meetingIds: string[];
   shortcomingCount: number;
-  shortcomings: ItemRecord[];
+  counting: Counting;
 }
 
 /** Department × theme pairs flagged at `minMeetings` or more meetings, most persistent first. */
 export async function persistentShortcomings(
   db: Queryable,
-  args: Window & {
-    minMeetings: number;
-    departmentId?: string | null;
-    themeId?: string | null;
-    primaryOnly: boolean;
-    shortcomingLimit: number;
-  },
+  args: Counting & { minMeetings: number; departmentId?: string | null; themeId?: string | null },
 ): Promise<ShortcomingPersistenceRecord[]> {
-  const rows = await db.read<ShortcomingPersistenceRecord>(q.PERSISTENT_SHORTCOMINGS, {
-    from: args.from ?? null,
-    to: args.to ?? null,
+  const rows = await db.read<Omit<ShortcomingPersistenceRecord, "counting">>(q.PERSISTENT_SHORTCOMINGS, {
+    ...windowParams(args),
     minMeetings: args.minMeetings,
     departmentId: args.departmentId ?? null,
     themeId: args.themeId ?? null,
     primaryOnly: args.primaryOnly,
-    shortcomingLimit: args.shortcomingLimit,
   });
-  for (const row of rows) {
-    row.meetings.sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
-    row.shortcomings.forEach(sorted);
-  }
-  return rows;
+  const counting = { ...windowParams(args), primaryOnly: args.primaryOnly };
+  return rows.map((row) => ({ ...row, counting }));
 }
+
+/** What a list of recent shortcomings is asked for: a theme, optionally one department's, a window. */
+export interface RecentShortcomingsKey extends Counting {
+  themeId: string;
+  departmentId?: string;
+  limit: number;
+}
+
+function recentLoader(cypher: string) {
+  return defineLoader<string, ItemRecord[]>(async (db, keys) => {
+    const parsed = keys.map((key) => ({ key, ...(JSON.parse(key) as RecentShortcomingsKey) }));
+    const rows = await db.read<{ key: string; items: ItemRecord[] }>(cypher, { keys: parsed });
+    return byKeys(
+      keys,
+      rows,
+      (r) => r.key,
+      (r) => r.items.map(sorted),
+      [],
+    );
+  });
+}
+
+/** Newest shortcomings about a theme in a window; keys are JSON RecentShortcomingsKey without departmentId. */
+export const recentShortcomingsOfTheme = recentLoader(q.RECENT_SHORTCOMINGS_OF_THEME);
+
+/** Newest shortcomings of a department about a theme in a window; keys are JSON RecentShortcomingsKey. */
+export const recentShortcomingsOfDepartment = recentLoader(q.RECENT_SHORTCOMINGS_OF_DEPARTMENT);
 
 export interface ThemeMatrixRecord {
   themes: PolicyTheme[];
@@ -88,7 +107,13 @@ export interface ThemeMatrixRecord {
   }[];
 }
 
-type Measure = "achievements" | "shortcomings" | "directives";
+interface MatrixRow {
+  department: Department;
+  themeId: string | null;
+  achievements: number;
+  shortcomings: number;
+  directives: number;
+}
 
 /** The departments × top-level themes matrix of the window (departments with no item are left out). */
 export async function themeMatrix(
@@ -96,29 +121,22 @@ export async function themeMatrix(
   themes: PolicyTheme[],
   args: Window & { kind?: string | null },
 ): Promise<ThemeMatrixRecord> {
-  const rows = await db.read<{ department: Department; themeId: string | null; what: Measure; n: number }>(
-    q.THEME_MATRIX,
-    {
-      from: args.from ?? null,
-      to: args.to ?? null,
-      kind: args.kind ?? null,
-    },
-  );
+  const rows = await db.read<MatrixRow>(q.THEME_MATRIX, {
+    ...windowParams(args),
+    kind: args.kind ?? null,
+    columns: themes.map((t) => t.id),
+  });
   const column = new Map(themes.map((t, i) => [t.id, i]));
   const byDepartment = new Map<string, ThemeMatrixRecord["rows"][number]>();
-  for (const r of rows) {
-    let row = byDepartment.get(r.department.id);
+  for (const { department, themeId, achievements, shortcomings, directives } of rows) {
+    let row = byDepartment.get(department.id);
     if (!row) {
       const cells = themes.map((theme) => ({ theme, achievements: 0, shortcomings: 0, directives: 0 }));
-      row = { department: r.department, cells, achievements: 0, shortcomings: 0, directives: 0 };
-      byDepartment.set(r.department.id, row);
+      row = { department, cells, achievements: 0, shortcomings: 0, directives: 0 };
+      byDepartment.set(department.id, row);
     }
-    if (r.themeId === null) {
-      row[r.what] = r.n;
-      continue;
-    }
-    const i = column.get(r.themeId);
-    if (i !== undefined) row.cells[i][r.what] = r.n;
+    const target = themeId === null ? row : row.cells[column.get(themeId) ?? -1];
+    if (target) Object.assign(target, { achievements, shortcomings, directives });
   }
   const ordered = [...byDepartment.values()].sort(
     (a, b) => b.shortcomings - a.shortcomings || b.achievements - a.achievements || byName(a.department, b.department),
@@ -150,10 +168,7 @@ export interface ThemeCoverageRecord {
 
 /** Per theme flagged in the window: its shortcomings and the directives that followed. */
 export async function directiveCoverage(db: Queryable, window: Window): Promise<ThemeCoverageRecord[]> {
-  const rows = await db.read<Omit<ThemeCoverageRecord, "directed">>(q.DIRECTIVE_COVERAGE, {
-    from: window.from ?? null,
-    to: window.to ?? null,
-  });
+  const rows = await db.read<Omit<ThemeCoverageRecord, "directed">>(q.DIRECTIVE_COVERAGE, windowParams(window));
   return rows.map((r) => ({ ...r, directed: r.directiveCount > 0 }));
 }
 
@@ -170,11 +185,19 @@ export async function timeline(
   db: Queryable,
   args: Window & { themeId?: string | null; departmentId?: string | null },
 ): Promise<TimelinePointRecord[]> {
-  const rows = await db.read<Omit<TimelinePointRecord, "date">>(q.TIMELINE, {
-    from: args.from ?? null,
-    to: args.to ?? null,
-    themeId: args.themeId ?? null,
-    departmentId: args.departmentId ?? null,
+  const { themeId, departmentId } = args;
+  const cypher =
+    themeId && departmentId
+      ? q.TIMELINE.departmentTheme
+      : themeId
+        ? q.TIMELINE.theme
+        : departmentId
+          ? q.TIMELINE.department
+          : q.TIMELINE.all;
+  const rows = await db.read<Omit<TimelinePointRecord, "date">>(cypher, {
+    ...windowParams(args),
+    themeId: themeId ?? null,
+    departmentId: departmentId ?? null,
   });
   return rows.map((r) => ({ ...r, date: r.meeting.date }));
 }

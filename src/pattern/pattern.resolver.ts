@@ -1,12 +1,19 @@
-import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver } from "type-graphql";
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { badInput } from "../errors";
-import { Context } from "../graphql/context";
+import { Context, load } from "../graphql/context";
+import { ItemRecord } from "../item/item.type";
+import { loadMeeting } from "../meeting/meeting.repository";
+import { Meeting } from "../meeting/meeting.type";
+import { Shortcoming } from "../shortcoming/shortcoming.type";
 import { checkWindow, DateScalar } from "../graphql/date.scalar";
 import { DepartmentKind } from "../department/department-kind";
 import { allThemes } from "../theme/theme.repository";
 import {
   directiveCoverage,
   persistentShortcomings,
+  RecentShortcomingsKey,
+  recentShortcomingsOfDepartment,
+  recentShortcomingsOfTheme,
   recurringShortcomingThemes,
   ShortcomingPersistenceRecord,
   similarDepartments,
@@ -61,9 +68,6 @@ class TimelineArgs extends WindowArgs {
 class PatternArgs extends WindowArgs {
   @Field({ defaultValue: false, description: "Count each shortcoming only for its first (most fitting) theme." })
   primaryOnly!: boolean;
-
-  @Field(() => Int, { defaultValue: 50, description: `Shortcomings listed per result (0 to ${MAX_SHORTCOMINGS}).` })
-  shortcomingLimit!: number;
 }
 
 @ArgsType()
@@ -90,8 +94,46 @@ class PersistenceArgs extends PatternArgs {
 function checkPatternArgs(args: PatternArgs, minimum: [string, number]): void {
   checkWindow(args.from, args.to);
   if (minimum[1] < 1) throw badInput(`"${minimum[0]}" must be at least 1, got ${minimum[1]}`);
-  if (args.shortcomingLimit < 0 || args.shortcomingLimit > MAX_SHORTCOMINGS) {
-    throw badInput(`"shortcomingLimit" must be between 0 and ${MAX_SHORTCOMINGS}, got ${args.shortcomingLimit}`);
+}
+
+/** The `shortcomings(first)` list of a pattern result: the newest, counted as the pattern counted. */
+function recentShortcomings(ctx: Context, key: RecentShortcomingsKey): Promise<ItemRecord[]> {
+  if (!Number.isInteger(key.limit) || key.limit < 0 || key.limit > MAX_SHORTCOMINGS) {
+    throw badInput(`"first" must be between 0 and ${MAX_SHORTCOMINGS}, got ${key.limit}`);
+  }
+  const loader = key.departmentId ? recentShortcomingsOfDepartment : recentShortcomingsOfTheme;
+  return load(ctx, loader, JSON.stringify(key));
+}
+
+const SHORTCOMINGS_DESCRIPTION = `The newest shortcomings counted (first ≤ ${MAX_SHORTCOMINGS}); see shortcomingCount for all.`;
+
+@Resolver(() => ThemeRecurrence)
+export class ThemeRecurrenceResolver {
+  @FieldResolver(() => [Shortcoming], { description: SHORTCOMINGS_DESCRIPTION })
+  shortcomings(
+    @Root() r: ThemeRecurrenceRecord,
+    @Arg("first", () => Int, { defaultValue: 10 }) first: number,
+    @Ctx() ctx: Context,
+  ): Promise<ItemRecord[]> {
+    return recentShortcomings(ctx, { ...r.counting, themeId: r.theme.id, limit: first });
+  }
+}
+
+@Resolver(() => ShortcomingPersistence)
+export class ShortcomingPersistenceResolver {
+  @FieldResolver(() => [Meeting], { description: "The meetings that flagged it, newest first." })
+  async meetings(@Root() p: ShortcomingPersistenceRecord, @Ctx() ctx: Context): Promise<Meeting[]> {
+    const meetings = await Promise.all(p.meetingIds.map((id) => loadMeeting(ctx, id)));
+    return meetings.sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
+  }
+
+  @FieldResolver(() => [Shortcoming], { description: SHORTCOMINGS_DESCRIPTION })
+  shortcomings(
+    @Root() p: ShortcomingPersistenceRecord,
+    @Arg("first", () => Int, { defaultValue: 10 }) first: number,
+    @Ctx() ctx: Context,
+  ): Promise<ItemRecord[]> {
+    return recentShortcomings(ctx, { ...p.counting, themeId: p.theme.id, departmentId: p.department.id, limit: first });
   }
 }
 

@@ -1,9 +1,7 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import { Department } from "../department/department.type";
 import { DateScalar } from "../graphql/date.scalar";
-import { ItemRecord } from "../item/item.type";
 import { Meeting } from "../meeting/meeting.type";
-import { Shortcoming } from "../shortcoming/shortcoming.type";
 import { PolicyTheme } from "../theme/theme.type";
 
 @ObjectType({ description: "A theme on which several departments were found to fall short." })
@@ -22,11 +20,6 @@ export class ThemeRecurrence {
 
   @Field(() => Int, { description: "At how many meetings the theme was flagged in the window." })
   meetingCount!: number;
-
-  @Field(() => [Shortcoming], {
-    description: "The shortcomings, newest first; at most `shortcomingLimit` of them (see shortcomingCount).",
-  })
-  shortcomings!: ItemRecord[];
 }
 
 @ObjectType({ description: "A department flagged for the same theme at several meetings." })
@@ -40,14 +33,8 @@ export class ShortcomingPersistence {
   @Field(() => Int, { description: "At how many meetings the department was flagged on the theme." })
   meetingCount!: number;
 
-  @Field(() => [Meeting], { description: "Those meetings, newest first." })
-  meetings!: Meeting[];
-
   @Field(() => Int, { description: "How many of its shortcomings are about the theme." })
   shortcomingCount!: number;
-
-  @Field(() => [Shortcoming], { description: "The shortcomings, newest first; at most `shortcomingLimit` of them." })
-  shortcomings!: ItemRecord[];
 }
 
 @ObjectType({ description: "One cell of the theme matrix: a department's items about a top-level theme." })

@@ -18,7 +18,10 @@ describe("the names other tools rely on", () => {
 
   it.each([
     ["node", { id: "ID!", "→": "Node" }],
-    ["departments", { first: "Int", after: "String", kind: "DepartmentKind", "→": "DepartmentConnection!" }],
+    [
+      "departments",
+      { first: "Int", after: "String", kind: "DepartmentKind", contains: "String", "→": "DepartmentConnection!" },
+    ],
     [
       "meetings",
       { first: "Int", after: "String", from: "Date", to: "Date", kind: "MeetingKind", "→": "MeetingConnection!" },

@@ -10,7 +10,7 @@ import { IngestResolver } from "../ingest/ingest.resolver";
 import { EvidenceResolver } from "../item/evidence.resolver";
 import { MeetingResolver } from "../meeting/meeting.resolver";
 import { NodeResolver } from "../node/node.resolver";
-import { PatternResolver } from "../pattern/pattern.resolver";
+import { PatternResolver, ShortcomingPersistenceResolver, ThemeRecurrenceResolver } from "../pattern/pattern.resolver";
 import { PersonResolver } from "../person/person.resolver";
 import { ReportResolver } from "../report/report.resolver";
 import { SearchResolver } from "../search/search.resolver";
@@ -31,6 +31,8 @@ const resolvers: NonEmptyArray<Function> = [
   DocumentResolver,
   PersonResolver,
   PatternResolver,
+  ThemeRecurrenceResolver,
+  ShortcomingPersistenceResolver,
   SearchResolver,
   IngestResolver,
   ShortcomingAddressResolver,

@@ -1,5 +1,6 @@
 import { migrate } from "../../src/db/migrations";
 import { Database } from "../../src/db/neo4j";
+import { ensureDerived } from "../../src/tally/tally.repository";
 import { syncThemes } from "../../src/theme/theme.repository";
 import { testConnection } from "./test-neo4j";
 
@@ -8,7 +9,7 @@ export function testDatabase(): Database {
   return Database.connect(testConnection());
 }
 
-/** Empties the tests' database and applies the schema and themes, as a fresh start would. */
+/** Empties the tests' database and applies the schema, themes and derived-data marker, as a fresh start would. */
 export async function resetGraph(db: Database): Promise<void> {
   for (;;) {
     const [{ deleted }] = await db.write<{ deleted: number }>(
@@ -18,6 +19,7 @@ export async function resetGraph(db: Database): Promise<void> {
   }
   await migrate(db);
   await syncThemes(db);
+  await ensureDerived(db, () => undefined);
 }
 
 /** Node and relationship counts by label / type: a fingerprint of the whole graph. */

@@ -1,0 +1,104 @@
+/**
+ * Tallies: per-meeting counts kept beside the graph so that pattern queries over years of meetings
+ * read a few thousand small nodes instead of every item. Each tally node holds parallel lists with
+ * one entry per meeting (dates, meetingIds, counts) and running totals. Counts roll narrower themes
+ * up to their broader themes. A meeting's entries are appended once, in the transaction that
+ * writes it (and rebuilt from the graph by `rebuildDerived`).
+ * - DepartmentThemeTally {departmentId, themeId}: the department's achievements, shortcomings
+ *   (all, and those whose most fitting theme leads to this one) and directives addressed to it.
+ * - ThemeTally {themeId, year}: all items about the theme, per meeting of that year.
+ * - DepartmentTally {departmentId}: the department's items whatever their themes.
+ */
+
+const appendEntry = (tally: string, counts: string[]) => `
+WITH m, ${tally}, ${counts.join(", ")}
+WHERE NOT m.id IN coalesce(${tally}.meetingIds, [])
+SET ${tally}.dates = coalesce(${tally}.dates, []) + m.date,
+    ${tally}.meetingIds = coalesce(${tally}.meetingIds, []) + m.id,
+    ${counts.map((c) => `${tally}.${c} = coalesce(${tally}.${c}, []) + ${c}, ${tally}.${c}Total = coalesce(${tally}.${c}Total, 0) + ${c}`).join(",\n    ")}`;
+
+const ITEM_THEMES = `
+  WITH t, x, type(rel) AS rel, min(a.rank) AS rank`;
+const ITEM_COUNTS = `count(CASE rel WHEN 'ACHIEVED' THEN x END) AS achievements,
+         count(CASE rel WHEN 'FELL_SHORT' THEN x END) AS shortcomings,
+         count(CASE WHEN rel = 'FELL_SHORT' AND rank = 0 THEN x END) AS primaryShortcomings,
+         0 AS directives`;
+const COUNTS = ["achievements", "shortcomings", "primaryShortcomings", "directives"];
+
+export const TALLY_DEPARTMENT_THEMES = `
+MATCH (m:Meeting {id: $meetingId})
+CALL (m) {
+  MATCH (m)<-[:AT]-(r:Report)<-[:GAVE]-(d:Department)
+  MATCH (r)-[rel:ACHIEVED|FELL_SHORT]->(x)-[a:ABOUT]->(:PolicyTheme)-[:BROADER*0..3]->(t:PolicyTheme)
+  WITH d, t, x, type(rel) AS rel, min(a.rank) AS rank
+  RETURN d.id AS departmentId, t.id AS themeId, ${ITEM_COUNTS}
+  UNION ALL
+  MATCH (m)-[:ISSUED]->(x:Directive)-[:ADDRESSED_TO]->(d:Department)
+  MATCH (x)-[:ABOUT]->(:PolicyTheme)-[:BROADER*0..3]->(t:PolicyTheme)
+  WITH d, t, count(DISTINCT x) AS n
+  RETURN d.id AS departmentId, t.id AS themeId, 0 AS achievements, 0 AS shortcomings, 0 AS primaryShortcomings, n AS directives
+}
+WITH m, departmentId, themeId, sum(achievements) AS achievements, sum(shortcomings) AS shortcomings,
+     sum(primaryShortcomings) AS primaryShortcomings, sum(directives) AS directives
+MERGE (tally:DepartmentThemeTally {departmentId: departmentId, themeId: themeId})
+${appendEntry("tally", COUNTS)}`;
+
+export const TALLY_THEMES = `
+MATCH (m:Meeting {id: $meetingId})
+CALL (m) {
+  MATCH (m)<-[:AT]-(:Report)-[rel:ACHIEVED|FELL_SHORT]->(x)-[a:ABOUT]->(:PolicyTheme)-[:BROADER*0..3]->(t:PolicyTheme)
+  ${ITEM_THEMES}
+  RETURN t.id AS themeId, ${ITEM_COUNTS}
+  UNION ALL
+  MATCH (m)-[:ISSUED]->(x:Directive)-[:ABOUT]->(:PolicyTheme)-[:BROADER*0..3]->(t:PolicyTheme)
+  WITH t, count(DISTINCT x) AS n
+  RETURN t.id AS themeId, 0 AS achievements, 0 AS shortcomings, 0 AS primaryShortcomings, n AS directives
+}
+WITH m, themeId, sum(achievements) AS achievements, sum(shortcomings) AS shortcomings,
+     sum(primaryShortcomings) AS primaryShortcomings, sum(directives) AS directives
+MERGE (tally:ThemeTally {themeId: themeId, year: m.date.year})
+${appendEntry("tally", COUNTS)}`;
+
+export const TALLY_DEPARTMENTS = `
+MATCH (m:Meeting {id: $meetingId})
+SET m.achievementCount = COUNT { (m)<-[:AT]-(:Report)-[:ACHIEVED]->() },
+    m.shortcomingCount = COUNT { (m)<-[:AT]-(:Report)-[:FELL_SHORT]->() },
+    m.directiveCount = COUNT { (m)-[:ISSUED]->() }
+WITH m
+CALL (m) {
+  MATCH (m)<-[:AT]-(r:Report)<-[:GAVE]-(d:Department)
+  RETURN d.id AS departmentId, COUNT { (r)-[:ACHIEVED]->() } AS achievements,
+         COUNT { (r)-[:FELL_SHORT]->() } AS shortcomings, 0 AS directives
+  UNION ALL
+  MATCH (m)-[:ISSUED]->(x:Directive)-[:ADDRESSED_TO]->(d:Department)
+  RETURN d.id AS departmentId, 0 AS achievements, 0 AS shortcomings, count(DISTINCT x) AS directives
+}
+WITH m, departmentId, sum(achievements) AS achievements, sum(shortcomings) AS shortcomings, sum(directives) AS directives
+MERGE (tally:DepartmentTally {departmentId: departmentId})
+${appendEntry("tally", ["achievements", "shortcomings", "directives"])}`;
+
+/** The statements that add one meeting's entries to the tallies. */
+export const TALLY_MEETING = [TALLY_DEPARTMENT_THEMES, TALLY_THEMES, TALLY_DEPARTMENTS];
+
+/** Marks which version of the derived data (inferred links, tallies) the graph holds. */
+export const DERIVED_VERSION = `
+OPTIONAL MATCH (v:Maintenance {id: 'derived'})
+RETURN v.version AS version`;
+
+export const SET_DERIVED_VERSION = `
+MERGE (v:Maintenance {id: 'derived'})
+SET v.version = $version, v.rebuiltAt = datetime()`;
+
+export const DROP_DERIVED = `
+CALL {
+  MATCH ()-[a:ADDRESSES]->() WITH a LIMIT 50000 DELETE a RETURN count(*) AS links
+}
+CALL {
+  MATCH (t) WHERE t:DepartmentThemeTally OR t:ThemeTally OR t:DepartmentTally
+  WITH t LIMIT 50000 DELETE t RETURN count(*) AS tallies
+}
+RETURN links + tallies AS deleted`;
+
+export const MEETINGS_IN_ORDER = `
+MATCH (m:Meeting)
+RETURN m.id AS id ORDER BY m.date, m.id`;
