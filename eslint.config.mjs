@@ -20,6 +20,11 @@ export default tseslint.config(
     rules: { "@typescript-eslint/no-explicit-any": "off", "@typescript-eslint/no-non-null-assertion": "off" },
   },
   {
+    // The explorer runs in browsers.
+    files: ["web/**/*.ts", "web/**/*.mts"],
+    languageOptions: { globals: globals.browser },
+  },
+  {
     files: ["**/*.js", "**/*.mjs"],
     languageOptions: { globals: globals.node },
     rules: { "@typescript-eslint/no-require-imports": "off" },

@@ -35,16 +35,17 @@ MERGE (dx)-[a:ADDRESSES {rule: 'same-meeting'}]->(s)
 SET a.inferred = true, a.themes = shared, a.reason = 'issued at the same meeting; both about ' + ${joined("shared")}`;
 
 // The new meeting's shortcomings: follow each top-level theme to the first later meeting with a
-// directive on it.
+// directive on it. Meetings are walked in date-index order and the walk stops at the first hit;
+// scanning directives by date instead made a rebuild quadratic (every later directive, per meeting).
 export const INFER_NEXT_MEETING_FOR_SHORTCOMINGS = `
 MATCH (m:Meeting {id: $meetingId})<-[:AT]-(:Report)-[:FELL_SHORT]->(s:Shortcoming)-[:ABOUT]->(t:PolicyTheme)
 WHERE t.parentId IS NULL
 CALL (m, t) {
-  MATCH (next:Directive) USING INDEX next:Directive(date)
-  WHERE next.date > m.date AND (next)-[:ABOUT]->(t)
-  RETURN next.meetingId AS nextMeeting ORDER BY next.date, next.meetingId LIMIT 1
+  MATCH (next:Meeting) USING INDEX next:Meeting(date)
+  WHERE next.date > m.date AND EXISTS { (next)-[:ISSUED]->(:Directive)-[:ABOUT]->(t) }
+  RETURN next ORDER BY next.date, next.id LIMIT 1
 }
-MATCH (:Meeting {id: nextMeeting})-[:ISSUED]->(dx:Directive)-[:ABOUT]->(t)
+MATCH (next)-[:ISSUED]->(dx:Directive)-[:ABOUT]->(t)
 ${NEXT_MEETING_LINK}`;
 
 // The new meeting's directives may be an earlier gap's first follow-up: re-point the next-meeting
@@ -54,8 +55,8 @@ MATCH (m:Meeting {id: $meetingId})-[:ISSUED]->(:Directive)-[:ABOUT]->(t:PolicyTh
 WHERE t.parentId IS NULL
 WITH DISTINCT m, t
 WITH m, t, head(COLLECT {
-  MATCH (p:Directive) USING INDEX p:Directive(date)
-  WHERE p.date < m.date AND (p)-[:ABOUT]->(t)
+  MATCH (p:Meeting) USING INDEX p:Meeting(date)
+  WHERE p.date < m.date AND EXISTS { (p)-[:ISSUED]->(:Directive)-[:ABOUT]->(t) }
   RETURN p.date ORDER BY p.date DESC LIMIT 1
 }) AS previous
 MATCH (s:Shortcoming) USING INDEX s:Shortcoming(date)

@@ -1,11 +1,13 @@
 import type { Quad, Term } from "n3";
+import { escapeHtml } from "../text/html";
 import { compact, NS } from "./namespaces";
 
 /**
  * The HTML view of an IRI: a plain, server-rendered page generated from the same quads as the
  * RDF formats (so it shows exactly what the data says), with bilingual labels, links to every
  * neighbour's IRI and, for items, the source sentence with the item's characters marked.
- * Everything interpolated is escaped. The explorer UI will replace this one function.
+ * Everything interpolated is escaped. Inside the explorer's shell it is the content a browser shows
+ * before the explorer's script takes over, and all that clients without JavaScript see.
  */
 
 /** What the page shows beyond the quads. */
@@ -22,8 +24,7 @@ export interface HtmlPage {
   alternates: { label: string; href: string; type: string }[];
 }
 
-const escape = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+const escape = escapeHtml;
 
 // Most specific first: a meeting's rdfs:label carries its date, its schema:name only the title.
 const LABEL_PREDICATES = [`${NS.skos}prefLabel`, `${NS.rdfs}label`, `${NS.schema}name`, `${NS.dcterms}title`];
@@ -97,8 +98,8 @@ function evidenceHtml(page: HtmlPage, labels: Labels): string {
 characters ${e.offset + start}–${e.offset + end} (UTF-16 code units).</p></section>`;
 }
 
-/** Renders the page of one IRI. */
-export function renderHtml(page: HtmlPage): string {
+/** The description of one IRI as an HTML article, with its title. */
+export function renderArticle(page: HtmlPage): { title: string; html: string } {
   const labels = labelsOf(page.quads);
   const own = page.quads.filter((q) => q.subject.value === page.iri);
   const types = own.filter((q) => q.predicate.value === RDF_TYPE);
@@ -126,22 +127,7 @@ export function renderHtml(page: HtmlPage): string {
         `<p>${escape(compact(page.baseUrl, t.predicate))}: ${t.shown} of ${t.total} shown (the dumps hold all).</p>`,
     )
     .join("");
-  return `<!doctype html>
-<html lang="zh">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(title)} · policygraph</title>
-${page.alternates.map((a) => `<link rel="alternate" type="${escape(a.type)}" href="${escape(a.href)}">`).join("\n")}
-<style>
-body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}
-table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;padding:.25rem .5rem;border-top:1px solid #ddd}
-th{width:14rem;font-weight:normal;color:#555}.en{color:#555}.long{white-space:pre-wrap;max-height:20rem;overflow:auto}
-blockquote{border-left:4px solid #c33;margin:0;padding:.5rem 1rem;background:#fafafa}mark{background:#fd6}
-code{word-break:break-all}
-</style>
-</head>
-<body>
+  const html = `<article class="described">
 <header>
 <h1>${bilingual(label) || escape(page.iri)}</h1>
 <p><code>${escape(page.iri)}</code></p>
@@ -152,6 +138,34 @@ ${evidenceHtml(page, labels)}
 ${partSections}
 ${inbound.length ? `<section><h2>Linked from · 被引用</h2>${table(inbound, page, labels, true)}${truncated}</section>` : ""}
 <footer><p>Also as ${page.alternates.map((a) => `<a href="${escape(a.href)}">${escape(a.label)}</a>`).join(" · ")}</p></footer>
+</article>`;
+  return { title, html };
+}
+
+/** The alternate-format links of a page's head. */
+export const alternateLinks = (page: Pick<HtmlPage, "alternates">): string =>
+  page.alternates.map((a) => `<link rel="alternate" type="${escape(a.type)}" href="${escape(a.href)}">`).join("\n");
+
+/** A standalone page for one IRI, for when the explorer is not built (and for the vocabulary). */
+export function renderHtml(page: HtmlPage): string {
+  const { title, html } = renderArticle(page);
+  return `<!doctype html>
+<html lang="zh">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(title)} · policygraph</title>
+${alternateLinks(page)}
+<style>
+body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}
+table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;padding:.25rem .5rem;border-top:1px solid #ddd}
+th{width:14rem;font-weight:normal;color:#555}.en{color:#555}.long{white-space:pre-wrap;max-height:20rem;overflow:auto}
+blockquote{border-left:4px solid #c33;margin:0;padding:.5rem 1rem;background:#fafafa}mark{background:#fd6}
+code{word-break:break-all}
+</style>
+</head>
+<body>
+${html}
 </body>
 </html>
 `;

@@ -3,7 +3,9 @@ import { Queryable, isUnavailable } from "../db/neo4j";
 import { AppError, ErrorCode } from "../errors";
 import { AuthSettings, mayRead } from "../server/auth";
 import { writeDump, DumpFormat } from "./dump";
-import { renderHtml } from "./html";
+import { explorerPage } from "../explorer/explorer.shell";
+import { escapeHtml } from "../text/html";
+import { alternateLinks, HtmlPage, renderArticle, renderHtml } from "./html";
 import { contextIri, entityIri, entityTypeOf, IRI_TYPES, themeSchemeIri, vocabularyIri } from "./iri";
 import { JsonLdFramer, jsonLdDocument } from "./jsonld";
 import { EntityView, loadEntity, loadScheme } from "./linked-data.repository";
@@ -31,9 +33,14 @@ function baseUrlOf(settings: LinkedDataSettings, req: Request): string {
   return settings.publicBaseUrl ?? `${req.protocol}://${req.get("host")}`;
 }
 
-// Errors answer in JSON to JSON clients and in plain text to everyone else.
+// Errors answer in JSON to JSON clients, as an explorer page to browsers, in plain text otherwise.
 function sendError(res: Response, status: number, code: string, message: string, format?: Format): void {
-  if (isJson(format))
+  const shell =
+    format === "html"
+      ? explorerPage({ title: `${status}`, body: `<article><h1>${escapeHtml(message)}</h1></article>` })
+      : undefined;
+  if (shell) res.status(status).type("text/html").send(shell);
+  else if (isJson(format))
     res
       .status(status)
       .type("application/json")
@@ -69,6 +76,8 @@ interface Representation {
   iri: string;
   description: Description;
   view?: EntityView;
+  /** Entities and the theme scheme open in the explorer; the vocabulary stays a plain page. */
+  explorer?: boolean;
 }
 
 function send(res: Response, format: Format, r: Representation): void {
@@ -88,17 +97,19 @@ function send(res: Response, format: Format, r: Representation): void {
     case "ntriples":
       res.type(mediaType(format)).send(serializeTriples(r.baseUrl, format, quads));
       return;
-    case "html":
-      res.type("text/html").send(
-        renderHtml({
-          baseUrl: r.baseUrl,
-          iri: r.iri,
-          quads,
-          evidence: r.view && evidenceOf(r.baseUrl, r.view),
-          truncated: r.view?.truncated,
-          alternates: ALTERNATES.map((a) => ({ label: a.label, href: `?format=${a.format}`, type: mediaType(a.type) })),
-        }),
-      );
+    case "html": {
+      const page: HtmlPage = {
+        baseUrl: r.baseUrl,
+        iri: r.iri,
+        quads,
+        evidence: r.view && evidenceOf(r.baseUrl, r.view),
+        truncated: r.view?.truncated,
+        alternates: ALTERNATES.map((a) => ({ label: a.label, href: `?format=${a.format}`, type: mediaType(a.type) })),
+      };
+      const article = r.explorer ? renderArticle(page) : undefined;
+      const shell = article && explorerPage({ title: article.title, head: alternateLinks(page), body: article.html });
+      res.type("text/html").send(shell ?? renderHtml(page));
+    }
   }
 }
 
@@ -145,6 +156,13 @@ export function linkedDataRouter(db: Queryable, settings: LinkedDataSettings): R
         return;
       }
       if (needsRead && !mayRead(req.headers.authorization, settings)) {
+        // A browser cannot send the token with a page load: the explorer's page holds no data
+        // and asks for the token before it fetches any.
+        const shell = choice.format === "html" ? explorerPage() : undefined;
+        if (shell) {
+          res.type("text/html").send(shell);
+          return;
+        }
         res.setHeader("WWW-Authenticate", 'Bearer realm="policygraph"');
         sendError(
           res,
@@ -187,7 +205,7 @@ export function linkedDataRouter(db: Queryable, settings: LinkedDataSettings): R
         return;
       }
       const description = await loadScheme(db, new Terms(baseUrl));
-      send(res, format, { baseUrl, iri: themeSchemeIri(baseUrl), description });
+      send(res, format, { baseUrl, iri: themeSchemeIri(baseUrl), description, explorer: true });
     }),
   );
 
@@ -207,7 +225,13 @@ export function linkedDataRouter(db: Queryable, settings: LinkedDataSettings): R
         sendError(res, 404, ErrorCode.NOT_FOUND, `Not Found: no ${segment} with id "${id}"`, format);
         return;
       }
-      send(res, format, { baseUrl, iri: entityIri(baseUrl, type, id), description: view.description, view });
+      send(res, format, {
+        baseUrl,
+        iri: entityIri(baseUrl, type, id),
+        description: view.description,
+        view,
+        explorer: true,
+      });
     }),
   );
 

@@ -10,6 +10,7 @@ import { Config } from "../config";
 import { Database } from "../db/neo4j";
 import { ErrorCode } from "../errors";
 import { Context, createContext } from "../graphql/context";
+import { explorerRouter } from "../explorer/explorer.router";
 import { linkedDataRouter } from "../linked-data/linked-data.router";
 import { callerOf, mayRead } from "./auth";
 import { costPlugin } from "./cost.plugin";
@@ -19,7 +20,7 @@ import { graphqlSchema } from "./schema";
 
 export type ServerSettings = Pick<Config, "curatorToken" | "readToken" | "complexityLimit" | "publicBaseUrl">;
 
-/** A running HTTP server: GraphQL at /graphql, health at /health. */
+/** A running HTTP server: GraphQL at /graphql, health at /health, linked data, the explorer at /. */
 export interface RunningServer {
   url: string;
   port: number;
@@ -48,6 +49,7 @@ export async function startServer(
   app.use(cors({ maxAge: 600 }));
   app.get("/health", healthHandler(db));
   app.use(linkedDataRouter(db, settings));
+  app.use(explorerRouter());
   app.use(
     "/graphql",
     express.json({ limit: "2mb" }),

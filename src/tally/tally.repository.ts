@@ -9,6 +9,7 @@ import * as q from "./tally.cypher";
 export const DERIVED_VERSION = 3;
 
 const BATCH = 25;
+const PROGRESS_EVERY = 500;
 
 /** Adds one newly written meeting's entries to the tallies (run in its write transaction). */
 export async function tallyMeeting(tx: WriteTx, meetingId: string): Promise<void> {
@@ -35,10 +36,14 @@ export async function ensureDerived(db: Queryable, log: (line: string) => void):
     const [{ deleted }] = await db.write<{ deleted: number }>(q.DROP_DERIVED);
     if (deleted === 0) break;
   }
+  const started = Date.now();
   for (let i = 0; i < meetings.length; i += BATCH) {
     await db.transaction(async (tx) => {
       for (const id of meetings.slice(i, i + BATCH)) await deriveMeeting(tx, id);
     });
+    const done = Math.min(i + BATCH, meetings.length);
+    if (done % PROGRESS_EVERY < BATCH && done < meetings.length)
+      log(`derived ${done}/${meetings.length} meetings (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   }
   await db.write(q.SET_DERIVED_VERSION, { version: DERIVED_VERSION });
 }

@@ -1,0 +1,44 @@
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { projectRoot } from "../paths";
+import { escapeHtml } from "../text/html";
+
+/** Where `npm run build` puts the explorer (Vite's output). */
+export const explorerDir = join(projectRoot, "web", "dist");
+
+const SLOT = "<!--policygraph:ssr-->";
+let cached: { mtimeMs: number; html: string } | undefined;
+
+/** The explorer's built index.html, or undefined when the explorer has not been built. */
+export function explorerIndex(): string | undefined {
+  const file = join(explorerDir, "index.html");
+  if (!existsSync(file)) return undefined;
+  // Re-read after a rebuild (the file is tiny and stat is cheap).
+  const mtimeMs = statSync(file).mtimeMs;
+  if (cached?.mtimeMs !== mtimeMs) cached = { mtimeMs, html: readFileSync(file, "utf8") };
+  return cached.html;
+}
+
+/** What a server-rendered explorer page holds before the script takes over. */
+export interface ShellContent {
+  /** Plain text; escaped here. */
+  title?: string;
+  /** HTML for the head (alternate links); trusted, built by the caller from escaped parts. */
+  head?: string;
+  /** HTML for the page body (the description of an IRI); trusted likewise. */
+  body?: string;
+}
+
+/**
+ * The explorer's page with server-rendered content in its main slot: what clients without
+ * JavaScript read, and what a browser shows until the explorer renders the same entity.
+ */
+export function explorerPage(content: ShellContent = {}): string | undefined {
+  const index = explorerIndex();
+  if (!index) return undefined;
+  let html = index;
+  if (content.title)
+    html = html.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(content.title)} · policygraph</title>`);
+  if (content.head) html = html.replace("</head>", `${content.head}\n</head>`);
+  return html.replace(SLOT, content.body ?? "");
+}

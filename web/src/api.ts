@@ -1,0 +1,38 @@
+/** The explorer's only data source: POST /graphql, the public API analysts use. */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
+
+const TOKEN = "policygraph.readToken";
+
+/** The read token the user gave, if the service asked for one. */
+export const readToken = (): string | null => sessionStorage.getItem(TOKEN);
+export const saveReadToken = (token: string): void => sessionStorage.setItem(TOKEN, token);
+
+/** Runs one GraphQL operation; errors come back as ApiError with the API's extensions.code. */
+export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json" };
+  const token = readToken();
+  if (token) headers.authorization = `Bearer ${token}`;
+  let res: Response;
+  try {
+    res = await fetch("/graphql", { method: "POST", headers, body: JSON.stringify({ query, variables }) });
+  } catch {
+    throw new ApiError("The service cannot be reached.", "NETWORK_ERROR");
+  }
+  let body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+  try {
+    body = await res.json();
+  } catch {
+    throw new ApiError(`The service answered ${res.status} without JSON.`, "BAD_RESPONSE");
+  }
+  const error = body.errors?.[0];
+  if (error) throw new ApiError(error.message, error.extensions?.code ?? "INTERNAL_SERVER_ERROR");
+  if (!body.data) throw new ApiError("The service answered without data.", "BAD_RESPONSE");
+  return body.data;
+}

@@ -1,0 +1,107 @@
+import { gql } from "../api";
+import { h } from "../dom";
+import { named, t } from "../i18n";
+import {
+  count,
+  DEPARTMENT,
+  DepartmentRef,
+  departmentLink,
+  entityLink,
+  heading,
+  MEETING,
+  MeetingRef,
+  meetingLink,
+  section,
+  THEME,
+  ThemeRef,
+  themeChips,
+} from "../ui";
+import { ITEM, ItemRow, itemList } from "./items";
+
+interface DepartmentPage extends DepartmentRef {
+  fullName: string;
+  aliases: string[];
+  kind: string;
+  curated: boolean;
+  themes: ThemeRef[];
+  reports: { id: string; order: number; meeting: MeetingRef; achievements: ItemRow[]; shortcomings: ItemRow[] }[];
+}
+
+const QUERY = `query Department($id: ID!) {
+  department(id: $id) {
+    ${DEPARTMENT} fullName aliases kind curated themes { ${THEME} }
+    reports { id order meeting { ${MEETING} } achievements { ${ITEM} } shortcomings { ${ITEM} } }
+  }
+  persistentShortcomings(departmentId: $id, minMeetings: 2) {
+    theme { ${THEME} } meetingCount shortcomingCount
+  }
+  similarDepartments(id: $id, first: 5) { score department { ${DEPARTMENT} } sharedThemes { ${THEME} } }
+}`;
+
+interface Answer {
+  department: DepartmentPage | null;
+  persistentShortcomings: { theme: ThemeRef; meetingCount: number; shortcomingCount: number }[];
+  similarDepartments: { score: number; department: DepartmentRef; sharedThemes: ThemeRef[] }[];
+}
+
+/** A department: what it was praised and faulted for at each meeting, newest first. */
+export async function departmentView(id: string): Promise<HTMLElement | null> {
+  const { department: d, persistentShortcomings, similarDepartments } = await gql<Answer>(QUERY, { id });
+  if (!d) return null;
+  const reports = [...d.reports].sort((a, b) => b.meeting.date.localeCompare(a.meeting.date));
+  const names = [d.fullName !== d.name && d.fullName, named(d) !== d.name && d.name, d.nameEn].filter(Boolean);
+  return h(
+    "article",
+    { class: "department-page" },
+    heading(named(d), "department"),
+    h(
+      "dl",
+      { class: "facts" },
+      names.length > 0 && [h("dt", {}, t("aliases")), h("dd", {}, [...names, ...d.aliases].join(" · "))],
+      h("dt", {}, t("kind")),
+      h("dd", {}, d.kind, !d.curated && ` · ${t("uncurated")}`),
+    ),
+    h("p", {}, h("a", { href: `/graph?id=${encodeURIComponent(d.id)}` }, t("openGraph"))),
+    d.themes.length > 0 && section(t("themes"), themeChips(d.themes)),
+    persistentShortcomings.length > 0 &&
+      section(
+        t("persistent"),
+        h(
+          "ul",
+          { class: "plain" },
+          persistentShortcomings.map((p) =>
+            h(
+              "li",
+              {},
+              entityLink("PolicyTheme", p.theme.id, named(p.theme)),
+              " ",
+              count(p.meetingCount, "meetingsCount"),
+            ),
+          ),
+        ),
+      ),
+    similarDepartments.length > 0 &&
+      section(
+        t("similar"),
+        h(
+          "ul",
+          { class: "plain" },
+          similarDepartments.map((s) =>
+            h("li", {}, departmentLink(s.department), ` ${s.score.toFixed(2)} `, themeChips(s.sharedThemes)),
+          ),
+        ),
+      ),
+    section(
+      t("reportsByMeeting"),
+      reports.map((r) =>
+        h(
+          "section",
+          { class: "report", "data-report": r.id },
+          h("h3", {}, meetingLink(r.meeting), " ", h("span", { class: "count" }, `${t("order")}${r.order}`)),
+          r.achievements.length > 0 && [h("h4", {}, t("achievement")), itemList("Achievement", r.achievements)],
+          r.shortcomings.length > 0 && [h("h4", {}, t("shortcoming")), itemList("Shortcoming", r.shortcomings)],
+        ),
+      ),
+    ),
+  );
+}
