@@ -30,9 +30,12 @@ export const MIGRATIONS: readonly string[] = [
   "CREATE INDEX shortcoming_date IF NOT EXISTS FOR (n:Shortcoming) ON (n.date)",
   "CREATE INDEX directive_date IF NOT EXISTS FOR (n:Directive) ON (n.date)",
   "CREATE INDEX department_kind IF NOT EXISTS FOR (n:Department) ON (n.kind)",
-  "CREATE CONSTRAINT department_theme_tally IF NOT EXISTS FOR (n:DepartmentThemeTally) REQUIRE (n.departmentId, n.themeId) IS UNIQUE",
+  // Tallies were once one node per department (and theme) for all years: lists that grew with history.
+  "DROP CONSTRAINT department_theme_tally IF EXISTS",
+  "DROP CONSTRAINT department_tally IF EXISTS",
+  "CREATE CONSTRAINT department_theme_year_tally IF NOT EXISTS FOR (n:DepartmentThemeTally) REQUIRE (n.departmentId, n.themeId, n.year) IS UNIQUE",
   "CREATE CONSTRAINT theme_tally IF NOT EXISTS FOR (n:ThemeTally) REQUIRE (n.themeId, n.year) IS UNIQUE",
-  "CREATE CONSTRAINT department_tally IF NOT EXISTS FOR (n:DepartmentTally) REQUIRE n.departmentId IS UNIQUE",
+  "CREATE CONSTRAINT department_year_tally IF NOT EXISTS FOR (n:DepartmentTally) REQUIRE (n.departmentId, n.year) IS UNIQUE",
   "CREATE CONSTRAINT maintenance_id IF NOT EXISTS FOR (n:Maintenance) REQUIRE n.id IS UNIQUE",
   `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS
    FOR (n:Achievement|Shortcoming|Directive|Department) ON EACH [n.searchText]

@@ -29,16 +29,25 @@ export interface ShellContent {
   body?: string;
 }
 
+/** Puts server-rendered content into the explorer's index.html (its title, head and main slot). */
+export function fillShell(index: string, content: ShellContent = {}): string {
+  let html = index;
+  if (content.title) {
+    const title = `<title>${escapeHtml(content.title)} · policygraph</title>`;
+    html = html.replace(/<title>[^<]*<\/title>/, () => title);
+  }
+  if (content.head) {
+    const head = content.head;
+    html = html.replace("</head>", () => `${head}\n</head>`);
+  }
+  return html.replace(SLOT, () => content.body ?? "");
+}
+
 /**
  * The explorer's page with server-rendered content in its main slot: what clients without
  * JavaScript read, and what a browser shows until the explorer renders the same entity.
  */
 export function explorerPage(content: ShellContent = {}): string | undefined {
   const index = explorerIndex();
-  if (!index) return undefined;
-  let html = index;
-  if (content.title)
-    html = html.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(content.title)} · policygraph</title>`);
-  if (content.head) html = html.replace("</head>", `${content.head}\n</head>`);
-  return html.replace(SLOT, content.body ?? "");
+  return index === undefined ? undefined : fillShell(index, content);
 }

@@ -10,6 +10,8 @@ import { THEME_FIELDS } from "../theme/theme.cypher";
  */
 const WINDOW = `WITH coalesce(date($from), date('0001-01-01')) AS f, coalesce(date($to), date('9999-12-31')) AS u`;
 
+/** Tallies of the years the window touches (each tally covers one calendar year). */
+const YEARS = (s: string) => `${s}.year >= f.year AND ${s}.year <= u.year`;
 /** Indexes of a tally's entries inside the window. */
 const inWindow = (s: string) => `[i IN range(0, size(${s}.dates) - 1) WHERE ${s}.dates[i] >= f AND ${s}.dates[i] <= u]`;
 const sum = (list: string, idx: string) => `reduce(n = 0, i IN ${idx} | n + ${list}[i])`;
@@ -27,14 +29,14 @@ const themeById = (idExpr: string) => `head(COLLECT { MATCH (t:PolicyTheme {id: 
  */
 export const RECURRING_SHORTCOMING_THEMES = `
 ${WINDOW}
-MATCH (s:DepartmentThemeTally)
+MATCH (s:DepartmentThemeTally) WHERE ${YEARS("s")}
 WITH f, u, s, ${SHORTCOMING_COUNTS("s")} AS counts, ${inWindow("s")} AS idx
 WITH f, u, s, ${sum("counts", "idx")} AS flagged
 WHERE flagged > 0
-WITH f, u, s.themeId AS themeId, collect(s.departmentId) AS departmentIds, sum(flagged) AS shortcomingCount
+WITH f, u, s.themeId AS themeId, collect(DISTINCT s.departmentId) AS departmentIds, sum(flagged) AS shortcomingCount
 WHERE size(departmentIds) >= $minDepartments
 CALL (f, u, themeId) {
-  MATCH (y:ThemeTally {themeId: themeId}) WHERE y.year >= f.year AND y.year <= u.year
+  MATCH (y:ThemeTally {themeId: themeId}) WHERE ${YEARS("y")}
   WITH f, u, y, ${SHORTCOMING_COUNTS("y")} AS counts
   RETURN sum(size([i IN ${inWindow("y")} WHERE counts[i] > 0])) AS meetingCount
 }
@@ -49,14 +51,19 @@ ORDER BY departmentCount DESC, shortcomingCount DESC, theme.position`;
 export const PERSISTENT_SHORTCOMINGS = `
 ${WINDOW}
 MATCH (s:DepartmentThemeTally)
-WHERE ($departmentId IS NULL OR s.departmentId = $departmentId)
+WHERE ${YEARS("s")}
+  AND ($departmentId IS NULL OR s.departmentId = $departmentId)
   AND ($themeId IS NULL OR s.themeId = $themeId)
 WITH f, u, s, ${SHORTCOMING_COUNTS("s")} AS counts
 WITH s, counts, [i IN ${inWindow("s")} WHERE counts[i] > 0] AS hits
-WHERE size(hits) >= $minMeetings
-WITH s, size(hits) AS meetingCount, [i IN hits | s.meetingIds[i]] AS meetingIds, ${sum("counts", "hits")} AS shortcomingCount
-ORDER BY meetingCount DESC, shortcomingCount DESC, s.departmentId, s.themeId
-RETURN ${departmentById("s.departmentId")} AS department, ${themeById("s.themeId")} AS theme,
+WHERE size(hits) > 0
+WITH s, size(hits) AS n, [i IN hits | s.meetingIds[i]] AS ids, ${sum("counts", "hits")} AS flagged
+ORDER BY s.year
+WITH s.departmentId AS departmentId, s.themeId AS themeId, sum(n) AS meetingCount,
+     reduce(all = [], l IN collect(ids) | all + l) AS meetingIds, sum(flagged) AS shortcomingCount
+WHERE meetingCount >= $minMeetings
+ORDER BY meetingCount DESC, shortcomingCount DESC, departmentId, themeId
+RETURN ${departmentById("departmentId")} AS department, ${themeById("themeId")} AS theme,
        meetingCount, meetingIds, shortcomingCount`;
 
 /**
@@ -67,17 +74,18 @@ RETURN ${departmentById("s.departmentId")} AS department, ${themeById("s.themeId
 export const THEME_MATRIX = `
 ${WINDOW}
 CALL (f, u) {
-  MATCH (s:DepartmentThemeTally) WHERE s.themeId IN $columns
+  MATCH (s:DepartmentThemeTally) WHERE s.themeId IN $columns AND ${YEARS("s")}
   WITH f, u, s, ${inWindow("s")} AS idx
   RETURN s.departmentId AS departmentId, s.themeId AS themeId, ${sum("s.achievements", "idx")} AS achievements,
          ${sum("s.shortcomings", "idx")} AS shortcomings, ${sum("s.directives", "idx")} AS directives
   UNION ALL
-  MATCH (s:DepartmentTally)
+  MATCH (s:DepartmentTally) WHERE ${YEARS("s")}
   WITH f, u, s, ${inWindow("s")} AS idx
   RETURN s.departmentId AS departmentId, null AS themeId, ${sum("s.achievements", "idx")} AS achievements,
          ${sum("s.shortcomings", "idx")} AS shortcomings, ${sum("s.directives", "idx")} AS directives
 }
-WITH departmentId, themeId, achievements, shortcomings, directives
+WITH departmentId, themeId, sum(achievements) AS achievements, sum(shortcomings) AS shortcomings,
+     sum(directives) AS directives
 WHERE achievements + shortcomings + directives > 0
 MATCH (d:Department {id: departmentId})
 WHERE $kind IS NULL OR d.kind = $kind
@@ -86,9 +94,9 @@ RETURN ${DEPARTMENT_FIELDS} AS department, themeId, achievements, shortcomings, 
 /** Departments ranked by the Jaccard overlap of their shortcoming themes with one department's. */
 export const SIMILAR_DEPARTMENTS = `
 MATCH (a:DepartmentThemeTally {departmentId: $id}) WHERE a.shortcomingsTotal > 0
-WITH collect(a.themeId) AS mine
+WITH collect(DISTINCT a.themeId) AS mine
 MATCH (b:DepartmentThemeTally) WHERE b.departmentId <> $id AND b.shortcomingsTotal > 0
-WITH mine, b.departmentId AS other, collect(b.themeId) AS theirs
+WITH mine, b.departmentId AS other, collect(DISTINCT b.themeId) AS theirs
 WITH other, [t IN mine WHERE t IN theirs] AS shared, size(mine) + size(theirs) AS total
 WHERE size(shared) > 0
 WITH other, shared, toFloat(size(shared)) / (total - size(shared)) AS score
@@ -104,7 +112,7 @@ RETURN b {.id, .name, .fullName, .nameEn, .aliases, .kind, .curated, __typename:
  */
 export const DIRECTIVE_COVERAGE = `
 ${WINDOW}
-MATCH (y:ThemeTally) WHERE y.year >= f.year AND y.year <= u.year
+MATCH (y:ThemeTally) WHERE ${YEARS("y")}
 WITH f, u, y, ${inWindow("y")} AS idx
 WITH f, u, y.themeId AS themeId, collect(y) AS years, sum(${sum("y.shortcomings", "idx")}) AS shortcomingCount,
      min(reduce(first = null, i IN idx |
@@ -121,8 +129,9 @@ WITH f, u, themeId, shortcomingCount, directiveCount, lastDirected,
      sum(reduce(n = 0, i IN idx | n + CASE WHEN y.dates[i] <= lastDirected THEN y.shortcomings[i] ELSE 0 END)) AS covered
 CALL (f, u, themeId) {
   MATCH (s:DepartmentThemeTally {themeId: themeId})
-  WHERE any(i IN range(0, size(s.dates) - 1) WHERE s.dates[i] >= f AND s.dates[i] <= u AND s.shortcomings[i] > 0)
-  RETURN count(s) AS departmentCount
+  WHERE ${YEARS("s")}
+    AND any(i IN range(0, size(s.dates) - 1) WHERE s.dates[i] >= f AND s.dates[i] <= u AND s.shortcomings[i] > 0)
+  RETURN count(DISTINCT s.departmentId) AS departmentCount
 }
 RETURN ${themeById("themeId")} AS theme, shortcomingCount, departmentCount, directiveCount,
        covered AS coveredShortcomings, shortcomingCount - covered AS uncoveredShortcomings,
@@ -145,9 +154,11 @@ ORDER BY date, meetingId`;
  * (a theme includes its narrower themes; a department's directives are those addressed to it).
  */
 export const TIMELINE = {
-  theme: timelinePoints(`MATCH (s:ThemeTally {themeId: $themeId}) WHERE s.year >= f.year AND s.year <= u.year`),
-  department: timelinePoints(`MATCH (s:DepartmentTally {departmentId: $departmentId})`),
-  departmentTheme: timelinePoints(`MATCH (s:DepartmentThemeTally {departmentId: $departmentId, themeId: $themeId})`),
+  theme: timelinePoints(`MATCH (s:ThemeTally {themeId: $themeId}) WHERE ${YEARS("s")}`),
+  department: timelinePoints(`MATCH (s:DepartmentTally {departmentId: $departmentId}) WHERE ${YEARS("s")}`),
+  departmentTheme: timelinePoints(
+    `MATCH (s:DepartmentThemeTally {departmentId: $departmentId, themeId: $themeId}) WHERE ${YEARS("s")}`,
+  ),
   all: `
 ${WINDOW}
 MATCH (m:Meeting) WHERE m.date >= f AND m.date <= u

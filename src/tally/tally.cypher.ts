@@ -1,13 +1,14 @@
 /**
  * Tallies: per-meeting counts kept beside the graph so that pattern queries over years of meetings
- * read a few thousand small nodes instead of every item. Each tally node holds parallel lists with
- * one entry per meeting (dates, meetingIds, counts) and running totals. Counts roll narrower themes
+ * read a few thousand small nodes instead of every item. Each tally node covers one calendar year
+ * and holds parallel lists with one entry per meeting (dates, meetingIds, counts) and running
+ * totals: a year bounds the lists, so appending a meeting costs the same after decades of history. Counts roll narrower themes
  * up to their broader themes. A meeting's entries are appended once, in the transaction that
  * writes it (and rebuilt from the graph by `rebuildDerived`).
- * - DepartmentThemeTally {departmentId, themeId}: the department's achievements, shortcomings
+ * - DepartmentThemeTally {departmentId, themeId, year}: the department's achievements, shortcomings
  *   (all, and those whose most fitting theme leads to this one) and directives addressed to it.
  * - ThemeTally {themeId, year}: all items about the theme, per meeting of that year.
- * - DepartmentTally {departmentId}: the department's items whatever their themes.
+ * - DepartmentTally {departmentId, year}: the department's items whatever their themes.
  */
 
 const appendEntry = (tally: string, counts: string[]) => `
@@ -40,7 +41,7 @@ CALL (m) {
 }
 WITH m, departmentId, themeId, sum(achievements) AS achievements, sum(shortcomings) AS shortcomings,
      sum(primaryShortcomings) AS primaryShortcomings, sum(directives) AS directives
-MERGE (tally:DepartmentThemeTally {departmentId: departmentId, themeId: themeId})
+MERGE (tally:DepartmentThemeTally {departmentId: departmentId, themeId: themeId, year: m.date.year})
 ${appendEntry("tally", COUNTS)}`;
 
 export const TALLY_THEMES = `
@@ -74,7 +75,7 @@ CALL (m) {
   RETURN d.id AS departmentId, 0 AS achievements, 0 AS shortcomings, count(DISTINCT x) AS directives
 }
 WITH m, departmentId, sum(achievements) AS achievements, sum(shortcomings) AS shortcomings, sum(directives) AS directives
-MERGE (tally:DepartmentTally {departmentId: departmentId})
+MERGE (tally:DepartmentTally {departmentId: departmentId, year: m.date.year})
 ${appendEntry("tally", ["achievements", "shortcomings", "directives"])}`;
 
 /** The statements that add one meeting's entries to the tallies. */

@@ -6,7 +6,7 @@ import * as q from "./tally.cypher";
  * Version of the derived data (inferred ADDRESSES links and tallies). Bump it when their rules
  * change: start-up then rebuilds them from what the texts state.
  */
-export const DERIVED_VERSION = 3;
+export const DERIVED_VERSION = 4;
 
 const BATCH = 25;
 const PROGRESS_EVERY = 500;
