@@ -126,6 +126,26 @@ describe("directiveCoverage", () => {
     expect(directiveCoverage[0].theme.id).toBe("public-finance");
   });
 
+  it("answers the same from the all-time totals as from the year tallies over a window holding everything", async () => {
+    const fields =
+      "theme { id } shortcomingCount departmentCount directiveCount coveredShortcomings uncoveredShortcomings lastDirected";
+    const allTime = await query(`{ directiveCoverage { ${fields} } }`);
+    const wide = await query(`{ directiveCoverage(from: "1900-01-01", to: "2100-12-31") { ${fields} } }`);
+    expect(allTime.directiveCoverage.length).toBeGreaterThan(5);
+    expect(allTime.directiveCoverage).toEqual(wide.directiveCoverage);
+    for (const pattern of [
+      "recurringShortcomingThemes(minDepartments: 1) { theme { id } departmentCount shortcomingCount meetingCount }",
+      "persistentShortcomings(minMeetings: 1) { department { id } theme { id } meetingCount shortcomingCount meetings { id } }",
+      "themeMatrix { rows { department { id } achievements shortcomings directives cells { achievements shortcomings directives } } }",
+    ]) {
+      const [name, rest] = [pattern.slice(0, pattern.search(/[({]/)), pattern.slice(pattern.search(/[({]/))];
+      const windowed = rest.startsWith("(")
+        ? `${name}(from: "1900-01-01", to: "2100-12-31", ${rest.slice(1)}`
+        : `${name}(from: "1900-01-01", to: "2100-12-31") ${rest}`;
+      expect((await query(`{ ${pattern} }`))[name]).toEqual((await query(`{ ${windowed} }`))[name]);
+    }
+  });
+
   it("limits to the window", async () => {
     const { directiveCoverage } = await query(
       `{ directiveCoverage(from: "2022-05-01", to: "2022-05-31") { theme { id } shortcomingCount directiveCount } }`,

@@ -36,6 +36,16 @@ export const MIGRATIONS: readonly string[] = [
   "CREATE CONSTRAINT department_theme_year_tally IF NOT EXISTS FOR (n:DepartmentThemeTally) REQUIRE (n.departmentId, n.themeId, n.year) IS UNIQUE",
   "CREATE CONSTRAINT theme_tally IF NOT EXISTS FOR (n:ThemeTally) REQUIRE (n.themeId, n.year) IS UNIQUE",
   "CREATE CONSTRAINT department_year_tally IF NOT EXISTS FOR (n:DepartmentTally) REQUIRE (n.departmentId, n.year) IS UNIQUE",
+  "CREATE CONSTRAINT department_theme_total IF NOT EXISTS FOR (n:DepartmentThemeTotal) REQUIRE (n.departmentId, n.themeId) IS UNIQUE",
+  "CREATE CONSTRAINT theme_total IF NOT EXISTS FOR (n:ThemeTotal) REQUIRE n.themeId IS UNIQUE",
+  "CREATE CONSTRAINT department_total IF NOT EXISTS FOR (n:DepartmentTotal) REQUIRE n.departmentId IS UNIQUE",
+  // Composite keys lead with the department: per-theme reads need their own index.
+  "CREATE INDEX department_theme_tally_theme_year IF NOT EXISTS FOR (n:DepartmentThemeTally) ON (n.themeId, n.year)",
+  "CREATE INDEX department_theme_total_theme IF NOT EXISTS FOR (n:DepartmentThemeTotal) ON (n.themeId)",
+  // Windowed patterns read the year tallies of the years the window touches.
+  "CREATE INDEX department_theme_tally_year IF NOT EXISTS FOR (n:DepartmentThemeTally) ON (n.year)",
+  "CREATE INDEX department_tally_year IF NOT EXISTS FOR (n:DepartmentTally) ON (n.year)",
+  "CREATE INDEX theme_tally_year IF NOT EXISTS FOR (n:ThemeTally) ON (n.year)",
   "CREATE CONSTRAINT maintenance_id IF NOT EXISTS FOR (n:Maintenance) REQUIRE n.id IS UNIQUE",
   `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS
    FOR (n:Achievement|Shortcoming|Directive|Department) ON EACH [n.searchText]

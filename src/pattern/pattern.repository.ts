@@ -18,6 +18,8 @@ export interface Counting extends Window {
 }
 
 const windowParams = (w: Window) => ({ from: w.from ?? null, to: w.to ?? null });
+/** Without a window a pattern reads the all-time totals instead of the year tallies' lists. */
+const allTime = (w: Window) => !w.from && !w.to;
 
 export interface ThemeRecurrenceRecord {
   theme: PolicyTheme;
@@ -35,7 +37,8 @@ export async function recurringShortcomingThemes(
   db: Queryable,
   args: Counting & { minDepartments: number },
 ): Promise<ThemeRecurrenceRecord[]> {
-  const rows = await db.read<Omit<ThemeRecurrenceRecord, "counting">>(q.RECURRING_SHORTCOMING_THEMES, {
+  const cypher = allTime(args) ? q.RECURRING_SHORTCOMING_THEMES_ALL_TIME : q.RECURRING_SHORTCOMING_THEMES;
+  const rows = await db.read<Omit<ThemeRecurrenceRecord, "counting">>(cypher, {
     ...windowParams(args),
     minDepartments: args.minDepartments,
     primaryOnly: args.primaryOnly,
@@ -48,7 +51,8 @@ export interface ShortcomingPersistenceRecord {
   department: Department;
   theme: PolicyTheme;
   meetingCount: number;
-  meetingIds: string[];
+  /** Null when counted from the all-time totals: `persistenceMeetingIds` lists them on demand. */
+  meetingIds: string[] | null;
   shortcomingCount: number;
   counting: Counting;
 }
@@ -58,7 +62,8 @@ export async function persistentShortcomings(
   db: Queryable,
   args: Counting & { minMeetings: number; departmentId?: string | null; themeId?: string | null },
 ): Promise<ShortcomingPersistenceRecord[]> {
-  const rows = await db.read<Omit<ShortcomingPersistenceRecord, "counting">>(q.PERSISTENT_SHORTCOMINGS, {
+  const cypher = allTime(args) ? q.PERSISTENT_SHORTCOMINGS_ALL_TIME : q.PERSISTENT_SHORTCOMINGS;
+  const rows = await db.read<Omit<ShortcomingPersistenceRecord, "counting">>(cypher, {
     ...windowParams(args),
     minMeetings: args.minMeetings,
     departmentId: args.departmentId ?? null,
@@ -68,6 +73,25 @@ export async function persistentShortcomings(
   const counting = { ...windowParams(args), primaryOnly: args.primaryOnly };
   return rows.map((row) => ({ ...row, counting }));
 }
+
+/** A department × theme pair and how its shortcomings were counted. */
+export interface PersistenceKey extends Counting {
+  departmentId: string;
+  themeId: string;
+}
+
+/** The ids of the meetings that flagged each pair; keys are JSON PersistenceKey. */
+export const persistenceMeetingIds = defineLoader<string, string[]>(async (db, keys) => {
+  const parsed = keys.map((key) => ({ key, ...(JSON.parse(key) as PersistenceKey) }));
+  const rows = await db.read<{ key: string; meetingIds: string[] }>(q.PERSISTENCE_MEETING_IDS, { keys: parsed });
+  return byKeys(
+    keys,
+    rows,
+    (r) => r.key,
+    (r) => r.meetingIds,
+    [],
+  );
+});
 
 /** What a list of recent shortcomings is asked for: a theme, optionally one department's, a window. */
 export interface RecentShortcomingsKey extends Counting {
@@ -121,7 +145,7 @@ export async function themeMatrix(
   themes: PolicyTheme[],
   args: Window & { kind?: string | null },
 ): Promise<ThemeMatrixRecord> {
-  const rows = await db.read<MatrixRow>(q.THEME_MATRIX, {
+  const rows = await db.read<MatrixRow>(allTime(args) ? q.THEME_MATRIX_ALL_TIME : q.THEME_MATRIX, {
     ...windowParams(args),
     kind: args.kind ?? null,
     columns: themes.map((t) => t.id),
@@ -168,7 +192,10 @@ export interface ThemeCoverageRecord {
 
 /** Per theme flagged in the window: its shortcomings and the directives that followed. */
 export async function directiveCoverage(db: Queryable, window: Window): Promise<ThemeCoverageRecord[]> {
-  const rows = await db.read<Omit<ThemeCoverageRecord, "directed">>(q.DIRECTIVE_COVERAGE, windowParams(window));
+  const rows = await db.read<Omit<ThemeCoverageRecord, "directed">>(
+    allTime(window) ? q.DIRECTIVE_COVERAGE_ALL_TIME : q.DIRECTIVE_COVERAGE,
+    windowParams(window),
+  );
   return rows.map((r) => ({ ...r, directed: r.directiveCount > 0 }));
 }
 

@@ -10,6 +10,8 @@ import { DepartmentKind } from "../department/department-kind";
 import { allThemes } from "../theme/theme.repository";
 import {
   directiveCoverage,
+  PersistenceKey,
+  persistenceMeetingIds,
   persistentShortcomings,
   RecentShortcomingsKey,
   recentShortcomingsOfDepartment,
@@ -123,7 +125,9 @@ export class ThemeRecurrenceResolver {
 export class ShortcomingPersistenceResolver {
   @FieldResolver(() => [Meeting], { description: "The meetings that flagged it, newest first." })
   async meetings(@Root() p: ShortcomingPersistenceRecord, @Ctx() ctx: Context): Promise<Meeting[]> {
-    const meetings = await Promise.all(p.meetingIds.map((id) => loadMeeting(ctx, id)));
+    const key: PersistenceKey = { ...p.counting, departmentId: p.department.id, themeId: p.theme.id };
+    const ids = p.meetingIds ?? (await load(ctx, persistenceMeetingIds, JSON.stringify(key)));
+    const meetings = await Promise.all(ids.map((id) => loadMeeting(ctx, id)));
     return meetings.sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
   }
 

@@ -9,6 +9,10 @@
  *   (all, and those whose most fitting theme leads to this one) and directives addressed to it.
  * - ThemeTally {themeId, year}: all items about the theme, per meeting of that year.
  * - DepartmentTally {departmentId, year}: the department's items whatever their themes.
+ * Beside each count list a year tally keeps `<count>Total` (its sum) and `<count>Meetings` (the
+ * entries above zero). The all-time totals DepartmentThemeTotal {departmentId, themeId},
+ * ThemeTotal {themeId} and DepartmentTotal {departmentId} hold just those two numbers per count:
+ * a question without a date window reads a couple of thousand of them and no list at all.
  */
 
 const appendEntry = (tally: string, counts: string[]) => `
@@ -16,7 +20,21 @@ WITH m, ${tally}, ${counts.join(", ")}
 WHERE NOT m.id IN coalesce(${tally}.meetingIds, [])
 SET ${tally}.dates = coalesce(${tally}.dates, []) + m.date,
     ${tally}.meetingIds = coalesce(${tally}.meetingIds, []) + m.id,
-    ${counts.map((c) => `${tally}.${c} = coalesce(${tally}.${c}, []) + ${c}, ${tally}.${c}Total = coalesce(${tally}.${c}Total, 0) + ${c}`).join(",\n    ")}`;
+    ${counts.map((c) => `${tally}.${c} = coalesce(${tally}.${c}, []) + ${c}, ${tally}.${c}Total = coalesce(${tally}.${c}Total, 0) + ${c}`).join(",\n    ")},
+    ${meetingCounters(tally, counts)}`;
+
+// Counted in a meeting's entry: how many meetings had any.
+const meetingCounters = (node: string, counts: string[]) =>
+  counts
+    .map((c) => `${node}.${c}Meetings = coalesce(${node}.${c}Meetings, 0) + CASE WHEN ${c} > 0 THEN 1 ELSE 0 END`)
+    .join(",\n    ");
+
+/** Adds an entry that was just appended to a year tally to the all-time total of the same key. */
+const addToTotal = (label: string, keys: string[], counts: string[]) => `
+WITH m, tally, ${counts.join(", ")}
+MERGE (total:${label} {${keys.map((k) => `${k}: tally.${k}`).join(", ")}})
+SET ${counts.map((c) => `total.${c} = coalesce(total.${c}, 0) + ${c}`).join(",\n    ")},
+    ${meetingCounters("total", counts)}`;
 
 const ITEM_THEMES = `
   WITH t, x, type(rel) AS rel, min(a.rank) AS rank`;
@@ -25,6 +43,7 @@ const ITEM_COUNTS = `count(CASE rel WHEN 'ACHIEVED' THEN x END) AS achievements,
          count(CASE WHEN rel = 'FELL_SHORT' AND rank = 0 THEN x END) AS primaryShortcomings,
          0 AS directives`;
 const COUNTS = ["achievements", "shortcomings", "primaryShortcomings", "directives"];
+const DEPARTMENT_COUNTS = ["achievements", "shortcomings", "directives"];
 
 export const TALLY_DEPARTMENT_THEMES = `
 MATCH (m:Meeting {id: $meetingId})
@@ -42,7 +61,8 @@ CALL (m) {
 WITH m, departmentId, themeId, sum(achievements) AS achievements, sum(shortcomings) AS shortcomings,
      sum(primaryShortcomings) AS primaryShortcomings, sum(directives) AS directives
 MERGE (tally:DepartmentThemeTally {departmentId: departmentId, themeId: themeId, year: m.date.year})
-${appendEntry("tally", COUNTS)}`;
+${appendEntry("tally", COUNTS)}
+${addToTotal("DepartmentThemeTotal", ["departmentId", "themeId"], COUNTS)}`;
 
 export const TALLY_THEMES = `
 MATCH (m:Meeting {id: $meetingId})
@@ -58,7 +78,8 @@ CALL (m) {
 WITH m, themeId, sum(achievements) AS achievements, sum(shortcomings) AS shortcomings,
      sum(primaryShortcomings) AS primaryShortcomings, sum(directives) AS directives
 MERGE (tally:ThemeTally {themeId: themeId, year: m.date.year})
-${appendEntry("tally", COUNTS)}`;
+${appendEntry("tally", COUNTS)}
+${addToTotal("ThemeTotal", ["themeId"], COUNTS)}`;
 
 export const TALLY_DEPARTMENTS = `
 MATCH (m:Meeting {id: $meetingId})
@@ -76,7 +97,8 @@ CALL (m) {
 }
 WITH m, departmentId, sum(achievements) AS achievements, sum(shortcomings) AS shortcomings, sum(directives) AS directives
 MERGE (tally:DepartmentTally {departmentId: departmentId, year: m.date.year})
-${appendEntry("tally", ["achievements", "shortcomings", "directives"])}`;
+${appendEntry("tally", DEPARTMENT_COUNTS)}
+${addToTotal("DepartmentTotal", ["departmentId"], DEPARTMENT_COUNTS)}`;
 
 /** The statements that add one meeting's entries to the tallies. */
 export const TALLY_MEETING = [TALLY_DEPARTMENT_THEMES, TALLY_THEMES, TALLY_DEPARTMENTS];
@@ -96,6 +118,7 @@ CALL {
 }
 CALL {
   MATCH (t) WHERE t:DepartmentThemeTally OR t:ThemeTally OR t:DepartmentTally
+     OR t:DepartmentThemeTotal OR t:ThemeTotal OR t:DepartmentTotal
   WITH t LIMIT 50000 DELETE t RETURN count(*) AS tallies
 }
 RETURN links + tallies AS deleted`;
@@ -103,3 +126,29 @@ RETURN links + tallies AS deleted`;
 export const MEETINGS_IN_ORDER = `
 MATCH (m:Meeting)
 RETURN m.id AS id ORDER BY m.date, m.id`;
+
+const yearCounters = (label: string, counts: string[]) => `
+MATCH (t:${label})
+SET ${counts.map((c) => `t.${c}Meetings = size([x IN t.${c} WHERE x > 0])`).join(", ")}`;
+
+const totalsFromYears = (year: string, total: string, keys: string[], counts: string[]) => `
+MATCH (t:${year})
+WITH ${keys.map((k) => `t.${k} AS ${k}`).join(", ")},
+     ${counts.map((c) => `sum(t.${c}Total) AS ${c}, sum(t.${c}Meetings) AS ${c}Meetings`).join(", ")}
+MERGE (total:${total} {${keys.map((k) => `${k}: ${k}`).join(", ")}})
+SET ${counts.map((c) => `total.${c} = ${c}, total.${c}Meetings = ${c}Meetings`).join(", ")}`;
+
+/**
+ * Upgrades of derived data that need no rebuild, by the version they start from: version 4 had the
+ * year tallies but neither meeting counters nor all-time totals, which both follow from them.
+ */
+export const DERIVED_UPGRADES: Record<number, string[]> = {
+  4: [
+    yearCounters("DepartmentThemeTally", COUNTS),
+    yearCounters("ThemeTally", COUNTS),
+    yearCounters("DepartmentTally", DEPARTMENT_COUNTS),
+    totalsFromYears("DepartmentThemeTally", "DepartmentThemeTotal", ["departmentId", "themeId"], COUNTS),
+    totalsFromYears("ThemeTally", "ThemeTotal", ["themeId"], COUNTS),
+    totalsFromYears("DepartmentTally", "DepartmentTotal", ["departmentId"], DEPARTMENT_COUNTS),
+  ],
+};

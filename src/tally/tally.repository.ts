@@ -6,7 +6,7 @@ import * as q from "./tally.cypher";
  * Version of the derived data (inferred ADDRESSES links and tallies). Bump it when their rules
  * change: start-up then rebuilds them from what the texts state.
  */
-export const DERIVED_VERSION = 4;
+export const DERIVED_VERSION = 5;
 
 const BATCH = 25;
 const PROGRESS_EVERY = 500;
@@ -29,6 +29,15 @@ export async function deriveMeeting(tx: WriteTx, meetingId: string): Promise<voi
 export async function ensureDerived(db: Queryable, log: (line: string) => void): Promise<void> {
   const [{ version }] = await db.read<{ version: number | null }>(q.DERIVED_VERSION);
   if (version === DERIVED_VERSION) return;
+  const upgrade = version === null ? undefined : q.DERIVED_UPGRADES[version];
+  if (upgrade && version === DERIVED_VERSION - 1) {
+    log(`upgrading derived data from v${version} to v${DERIVED_VERSION}…`);
+    await db.transaction(async (tx) => {
+      for (const statement of upgrade) await tx.run(statement);
+    });
+    await db.write(q.SET_DERIVED_VERSION, { version: DERIVED_VERSION });
+    return;
+  }
   const meetings = (await db.read<{ id: string }>(q.MEETINGS_IN_ORDER)).map((r) => r.id);
   if (meetings.length)
     log(`deriving inferred links and tallies for ${meetings.length} meetings (rules v${DERIVED_VERSION})…`);

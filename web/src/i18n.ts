@@ -57,6 +57,7 @@ const STRINGS = {
   addressees: ["指向部门", "Addressed to"],
   departmentsFlagged: ["被指出不足的部门", "Departments flagged"],
   timeline: ["时间线", "Timeline"],
+  period: ["时段", "Period"],
   meetingsCount: ["次会议", "meetings"],
   departmentsCount: ["个部门", "departments"],
   shortcomingsCount: ["条不足", "shortcomings"],

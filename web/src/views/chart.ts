@@ -16,8 +16,30 @@ const svg = (tag: string, attrs: Record<string, string | number>, text?: string)
   return el;
 };
 
-/** Shortcomings per meeting as bars (directives as dots), with the numbers also in a table. */
-export function timelineChart(points: TimelinePoint[]): HTMLElement {
+const MAX_BARS = 120;
+
+/** Sums points per period (a date prefix: 7 characters for months, 4 for years). */
+function bucket(points: TimelinePoint[], prefix: number): TimelinePoint[] {
+  const out = new Map<string, TimelinePoint>();
+  for (const p of points) {
+    const key = p.date.slice(0, prefix);
+    const b = out.get(key) ?? { date: key, achievements: 0, shortcomings: 0, directives: 0 };
+    b.achievements += p.achievements;
+    b.shortcomings += p.shortcomings;
+    b.directives += p.directives;
+    out.set(key, b);
+  }
+  return [...out.values()];
+}
+
+/**
+ * Shortcomings per meeting as bars (directives as dots), with the numbers also in a table. Years of
+ * meetings are summed per month, or per year, so that the bars stay readable.
+ */
+export function timelineChart(meetings: TimelinePoint[]): HTMLElement {
+  let points = meetings;
+  if (points.length > MAX_BARS) points = bucket(meetings, 7);
+  if (points.length > MAX_BARS) points = bucket(meetings, 4);
   const width = Math.max(320, points.length * 28);
   const height = 160;
   const max = Math.max(1, ...points.map((p) => Math.max(p.shortcomings, p.directives)));
@@ -57,7 +79,7 @@ export function timelineChart(points: TimelinePoint[]): HTMLElement {
           h(
             "tr",
             {},
-            h("th", { scope: "col" }, t("meeting")),
+            h("th", { scope: "col" }, points === meetings ? t("meeting") : t("period")),
             h("th", { scope: "col" }, t("achievementsShort")),
             h("th", { scope: "col" }, t("shortcomingsShort")),
             h("th", { scope: "col" }, t("directivesShort")),
