@@ -39,6 +39,7 @@ const STRINGS = {
   kind: ["类别", "Kind"],
   uncurated: ["未收录（自动识别）", "Not curated (recognised automatically)"],
   reportsByMeeting: ["历次汇报", "Reports by meeting"],
+  earlierReports: ["显示更早的汇报", "Show earlier reports"],
   speakers: ["汇报顺序", "Speakers in order"],
   chair: ["主持", "Chair"],
   attendees: ["出席", "Attending"],

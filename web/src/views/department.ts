@@ -91,17 +91,38 @@ export async function departmentView(id: string): Promise<HTMLElement | null> {
           ),
         ),
       ),
-    section(
-      t("reportsByMeeting"),
-      reports.map((r) =>
-        h(
-          "section",
-          { class: "report", "data-report": r.id },
-          h("h3", {}, meetingLink(r.meeting), " ", h("span", { class: "count" }, `${t("order")}${r.order}`)),
-          r.achievements.length > 0 && [h("h4", {}, t("achievement")), itemList("Achievement", r.achievements)],
-          r.shortcomings.length > 0 && [h("h4", {}, t("shortcoming")), itemList("Shortcoming", r.shortcomings)],
-        ),
-      ),
-    ),
+    section(`${t("reportsByMeeting")} (${reports.length})`, reportList(reports)),
   );
+}
+
+const PAGE = 20;
+
+type ReportRow = DepartmentPage["reports"][number];
+
+const reportSection = (r: ReportRow) =>
+  h(
+    "section",
+    { class: "report", "data-report": r.id },
+    h("h3", {}, meetingLink(r.meeting), " ", h("span", { class: "count" }, `${t("order")}${r.order}`)),
+    r.achievements.length > 0 && [h("h4", {}, t("achievement")), itemList("Achievement", r.achievements)],
+    r.shortcomings.length > 0 && [h("h4", {}, t("shortcoming")), itemList("Shortcoming", r.shortcomings)],
+  );
+
+/** The newest reports first, PAGE at a time: a department can have reported at hundreds of meetings. */
+function reportList(reports: ReportRow[]): HTMLElement {
+  const list = h("div", { class: "reports" });
+  const more = h("button", { type: "button", class: "more" });
+  let shown = 0;
+  const showMore = () => {
+    const next = reports.slice(shown, shown + PAGE);
+    list.append(...next.map(reportSection));
+    shown += next.length;
+    more.textContent = `${t("earlierReports")} (${reports.length - shown})`;
+    more.hidden = shown >= reports.length;
+    if (next[0] && shown > PAGE)
+      list.querySelector<HTMLElement>(`[data-report="${CSS.escape(next[0].id)}"] h3 a`)?.focus();
+  };
+  more.addEventListener("click", showMore);
+  showMore();
+  return h("div", {}, list, more);
 }
