@@ -26,6 +26,19 @@ const departmentById = (idExpr: string) =>
   `head(COLLECT { MATCH (d:Department {id: ${idExpr}}) RETURN ${DEPARTMENT_FIELDS} })`;
 const themeById = (idExpr: string) => `head(COLLECT { MATCH (t:PolicyTheme {id: ${idExpr}}) RETURN ${THEME_FIELDS} })`;
 
+// The answers' shapes, shared by the windowed queries and their all-time twins.
+const RECURRENCE_RETURN = `RETURN ${themeById("themeId")} AS theme, size(departmentIds) AS departmentCount, shortcomingCount, meetingCount,
+       COLLECT { UNWIND departmentIds AS id MATCH (d:Department {id: id}) RETURN ${DEPARTMENT_FIELDS} } AS departments
+ORDER BY departmentCount DESC, shortcomingCount DESC, theme.position`;
+const MATRIX_RETURN = `WHERE achievements + shortcomings + directives > 0
+MATCH (d:Department {id: departmentId})
+WHERE $kind IS NULL OR d.kind = $kind
+RETURN ${DEPARTMENT_FIELDS} AS department, themeId, achievements, shortcomings, directives`;
+const COVERAGE_RETURN = `RETURN ${themeById("themeId")} AS theme, shortcomingCount, departmentCount, directiveCount,
+       covered AS coveredShortcomings, shortcomingCount - covered AS uncoveredShortcomings,
+       toString(lastDirected) AS lastDirected
+ORDER BY uncoveredShortcomings DESC, shortcomingCount DESC, theme.position`;
+
 /**
  * Themes whose shortcomings span at least $minDepartments departments in the window, across all
  * meetings in it. A shortcoming counts for its themes and their broader themes; with $primaryOnly
@@ -45,9 +58,7 @@ CALL (f, u, themeId) {
   WITH f, u, y.dates AS dates, ${SHORTCOMING_COUNTS("y")} AS counts
   RETURN sum(size([i IN ${inWindow("dates")} WHERE counts[i] > 0])) AS meetingCount
 }
-RETURN ${themeById("themeId")} AS theme, size(departmentIds) AS departmentCount, shortcomingCount, meetingCount,
-       COLLECT { UNWIND departmentIds AS id MATCH (d:Department {id: id}) RETURN ${DEPARTMENT_FIELDS} } AS departments
-ORDER BY departmentCount DESC, shortcomingCount DESC, theme.position`;
+${RECURRENCE_RETURN}`;
 
 /** RECURRING_SHORTCOMING_THEMES without a window: from the all-time totals, no list is read. */
 export const RECURRING_SHORTCOMING_THEMES_ALL_TIME = `
@@ -59,9 +70,7 @@ WHERE size(departmentIds) >= $minDepartments
 MATCH (y:ThemeTotal {themeId: themeId})
 WITH themeId, departmentIds, shortcomingCount,
      CASE WHEN $primaryOnly THEN y.primaryShortcomingsMeetings ELSE y.shortcomingsMeetings END AS meetingCount
-RETURN ${themeById("themeId")} AS theme, size(departmentIds) AS departmentCount, shortcomingCount, meetingCount,
-       COLLECT { UNWIND departmentIds AS id MATCH (d:Department {id: id}) RETURN ${DEPARTMENT_FIELDS} } AS departments
-ORDER BY departmentCount DESC, shortcomingCount DESC, theme.position`;
+${RECURRENCE_RETURN}`;
 
 /**
  * Department × theme pairs flagged at $minMeetings or more meetings of the window: the same
@@ -136,10 +145,7 @@ CALL (f, u) {
 }
 WITH departmentId, themeId, sum(achievements) AS achievements, sum(shortcomings) AS shortcomings,
      sum(directives) AS directives
-WHERE achievements + shortcomings + directives > 0
-MATCH (d:Department {id: departmentId})
-WHERE $kind IS NULL OR d.kind = $kind
-RETURN ${DEPARTMENT_FIELDS} AS department, themeId, achievements, shortcomings, directives`;
+${MATRIX_RETURN}`;
 
 /** THEME_MATRIX without a window: from the all-time totals. */
 export const THEME_MATRIX_ALL_TIME = `
@@ -153,10 +159,7 @@ CALL () {
          s.shortcomings AS shortcomings, s.directives AS directives
 }
 WITH departmentId, themeId, achievements, shortcomings, directives
-WHERE achievements + shortcomings + directives > 0
-MATCH (d:Department {id: departmentId})
-WHERE $kind IS NULL OR d.kind = $kind
-RETURN ${DEPARTMENT_FIELDS} AS department, themeId, achievements, shortcomings, directives`;
+${MATRIX_RETURN}`;
 
 /** Departments ranked by the Jaccard overlap of their shortcoming themes with one department's. */
 export const SIMILAR_DEPARTMENTS = `
@@ -201,10 +204,7 @@ CALL (f, u, themeId) {
   WHERE any(i IN ${inWindow("s.dates")} WHERE s.shortcomings[i] > 0)
   RETURN count(DISTINCT s.departmentId) AS departmentCount
 }
-RETURN ${themeById("themeId")} AS theme, shortcomingCount, departmentCount, directiveCount,
-       covered AS coveredShortcomings, shortcomingCount - covered AS uncoveredShortcomings,
-       toString(lastDirected) AS lastDirected
-ORDER BY uncoveredShortcomings DESC, shortcomingCount DESC, theme.position`;
+${COVERAGE_RETURN}`;
 
 // A tally's entries are in the order meetings were written, which need not be date order.
 const earliest = (dates: string) => `reduce(e = null, d IN ${dates} | CASE WHEN e IS NULL OR d < e THEN d ELSE e END)`;
@@ -252,10 +252,7 @@ CALL (themeId) {
   MATCH (s:DepartmentThemeTotal {themeId: themeId}) WHERE s.shortcomings > 0
   RETURN count(s) AS departmentCount
 }
-RETURN ${themeById("themeId")} AS theme, shortcomingCount, departmentCount, directiveCount,
-       covered AS coveredShortcomings, shortcomingCount - covered AS uncoveredShortcomings,
-       toString(lastDirected) AS lastDirected
-ORDER BY uncoveredShortcomings DESC, shortcomingCount DESC, theme.position`;
+${COVERAGE_RETURN}`;
 
 const timelinePoints = (match: string) => `
 ${WINDOW}

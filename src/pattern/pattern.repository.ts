@@ -74,6 +74,18 @@ export async function persistentShortcomings(
   return rows.map((row) => ({ ...row, counting }));
 }
 
+/**
+ * A loader whose keys are JSON objects: one query gets them all as `$keys` (each with its `key`)
+ * and answers a row per key.
+ */
+function jsonKeyLoader<R, V>(cypher: string, valueOf: (row: R) => V, missing: V) {
+  return defineLoader<string, V>(async (db, keys) => {
+    const parsed = keys.map((key) => ({ key, ...(JSON.parse(key) as object) }));
+    const rows = await db.read<R & { key: string }>(cypher, { keys: parsed });
+    return byKeys(keys, rows, (r) => r.key, valueOf, missing);
+  });
+}
+
 /** A department × theme pair and how its shortcomings were counted. */
 export interface PersistenceKey extends Counting {
   departmentId: string;
@@ -81,17 +93,11 @@ export interface PersistenceKey extends Counting {
 }
 
 /** The ids of the meetings that flagged each pair; keys are JSON PersistenceKey. */
-export const persistenceMeetingIds = defineLoader<string, string[]>(async (db, keys) => {
-  const parsed = keys.map((key) => ({ key, ...(JSON.parse(key) as PersistenceKey) }));
-  const rows = await db.read<{ key: string; meetingIds: string[] }>(q.PERSISTENCE_MEETING_IDS, { keys: parsed });
-  return byKeys(
-    keys,
-    rows,
-    (r) => r.key,
-    (r) => r.meetingIds,
-    [],
-  );
-});
+export const persistenceMeetingIds = jsonKeyLoader<{ meetingIds: string[] }, string[]>(
+  q.PERSISTENCE_MEETING_IDS,
+  (r) => r.meetingIds,
+  [],
+);
 
 /** What a list of recent shortcomings is asked for: a theme, optionally one department's, a window. */
 export interface RecentShortcomingsKey extends Counting {
@@ -101,17 +107,7 @@ export interface RecentShortcomingsKey extends Counting {
 }
 
 function recentLoader(cypher: string) {
-  return defineLoader<string, ItemRecord[]>(async (db, keys) => {
-    const parsed = keys.map((key) => ({ key, ...(JSON.parse(key) as RecentShortcomingsKey) }));
-    const rows = await db.read<{ key: string; items: ItemRecord[] }>(cypher, { keys: parsed });
-    return byKeys(
-      keys,
-      rows,
-      (r) => r.key,
-      (r) => r.items.map(sorted),
-      [],
-    );
-  });
+  return jsonKeyLoader<{ items: ItemRecord[] }, ItemRecord[]>(cypher, (r) => r.items.map(sorted), []);
 }
 
 /** Newest shortcomings about a theme in a window; keys are JSON RecentShortcomingsKey without departmentId. */
