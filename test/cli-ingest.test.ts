@@ -6,11 +6,11 @@ import { Database } from "../src/db/neo4j";
 import { graphCounts, resetGraph, testDatabase } from "./support/graph";
 import { READOUTS, readoutPath } from "./support/readouts";
 import { testConnection } from "./support/test-neo4j";
+import { captureOutput } from "./support/output";
 
 let db: Database;
 let dir: string;
-let out: string;
-let err: string;
+const output = captureOutput();
 const savedEnv = { ...process.env };
 
 beforeAll(async () => {
@@ -36,24 +36,11 @@ afterAll(async () => {
   await db.close();
 });
 
-beforeEach(() => {
-  out = "";
-  err = "";
-  jest
-    .spyOn(process.stdout, "write")
-    .mockImplementation((chunk: string | Uint8Array) => ((out += String(chunk)), true));
-  jest
-    .spyOn(process.stderr, "write")
-    .mockImplementation((chunk: string | Uint8Array) => ((err += String(chunk)), true));
-});
-
-afterEach(() => jest.restoreAllMocks());
-
 describe("policygraph ingest", () => {
   it("writes nothing on --dry-run", async () => {
     const before = await graphCounts(db);
     expect(await runIngest([join(dir, "2021-06-30-districts.txt"), "--dry-run", "--json"])).toBe(0);
-    expect(JSON.parse(out)).toEqual([
+    expect(JSON.parse(output.out)).toEqual([
       {
         file: join(dir, "2021-06-30-districts.txt"),
         status: "dry-run",
@@ -67,7 +54,7 @@ describe("policygraph ingest", () => {
 
   it("ingests a directory, reports each file, exits 1 when one failed and keeps the others", async () => {
     expect(await runIngest([dir, "--json"])).toBe(1);
-    const results = JSON.parse(out);
+    const results = JSON.parse(output.out);
     expect(results.map((r: any) => [r.file.replace(dir + "/", ""), r.status, r.reports])).toEqual([
       ["2021-06-30-districts.txt", "created", 2],
       ["2022-01-28-districts.txt", "created", 3],
@@ -76,7 +63,7 @@ describe("policygraph ingest", () => {
     ]);
     expect(results[3].error).toMatch(/not a review-meeting readout/);
     expect(results[3].meeting).toBeNull();
-    expect(err).toMatch(/4 file\(s\): 3 created, 0 unchanged, 0 dry-run, 1 failed/);
+    expect(output.err).toMatch(/4 file\(s\): 3 created, 0 unchanged, 0 dry-run, 1 failed/);
     expect((await graphCounts(db)).Meeting).toBe(3);
   });
 
@@ -85,7 +72,7 @@ describe("policygraph ingest", () => {
     const files = READOUTS.map((n) => join(dir, `${n}.txt`));
     expect(await runIngest(files)).toBe(0);
     expect(
-      out
+      output.out
         .trim()
         .split("\n")
         .map((l) => l.split(/\s+/)[0]),
@@ -97,13 +84,13 @@ describe("policygraph ingest", () => {
     writeFileSync(join(dir, "empty.txt"), "");
     const code = await runIngest([join(dir, "empty.txt"), join(dir, "missing.txt"), "--json"]);
     expect(code).toBe(1);
-    expect(JSON.parse(out).map((r: any) => r.error)).toEqual(["input is empty", "no such file"]);
+    expect(JSON.parse(output.out).map((r: any) => r.error)).toEqual(["input is empty", "no such file"]);
   });
 
   it("exits 2 on bad usage", async () => {
     expect(await runIngest([])).toBe(2);
     expect(await runIngest(["--frobnicate", dir])).toBe(2);
-    expect(err).toMatch(/unknown option --frobnicate/);
+    expect(output.err).toMatch(/unknown option --frobnicate/);
   });
 
   it("exits 3 with one line when the database cannot be reached", async () => {
@@ -114,6 +101,6 @@ describe("policygraph ingest", () => {
     } finally {
       process.env.NEO4J_URI = testConnection().uri;
     }
-    expect(err.trim().split("\n").at(-1)).toMatch(/^policygraph ingest: cannot reach the database: /);
+    expect(output.err.trim().split("\n").at(-1)).toMatch(/^policygraph ingest: cannot reach the database: /);
   });
 });

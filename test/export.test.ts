@@ -8,6 +8,7 @@ import { Database } from "../src/db/neo4j";
 import { graphCounts, resetGraph, testDatabase } from "./support/graph";
 import { ingestAll } from "./support/readouts";
 import { testConnection } from "./support/test-neo4j";
+import { captureOutput } from "./support/output";
 
 const ENTITY_FILES: Record<string, string> = {
   Department: "departments",
@@ -24,8 +25,7 @@ const RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 
 let db: Database;
 let dir: string;
-let out: string;
-let err: string;
+const output = captureOutput();
 const savedEnv = { ...process.env };
 
 // RFC 4180: quoted fields may hold commas, doubled quotes and line breaks.
@@ -96,19 +96,6 @@ afterAll(async () => {
   await db.close();
 });
 
-beforeEach(() => {
-  out = "";
-  err = "";
-  jest
-    .spyOn(process.stdout, "write")
-    .mockImplementation((chunk: string | Uint8Array) => ((out += String(chunk)), true));
-  jest
-    .spyOn(process.stderr, "write")
-    .mockImplementation((chunk: string | Uint8Array) => ((err += String(chunk)), true));
-});
-
-afterEach(() => jest.restoreAllMocks());
-
 describe("policygraph export --format csv", () => {
   let counts: Record<string, number>;
   beforeAll(async () => {
@@ -117,7 +104,7 @@ describe("policygraph export --format csv", () => {
 
   it("writes one file per entity and relationship type whose rows are the graph's", async () => {
     expect(await runExport(["--format", "csv", "--out", dir])).toBe(0);
-    expect(err).toMatch(/wrote 21 CSV files/);
+    expect(output.err).toMatch(/wrote 21 CSV files/);
     // Entities only: tallies and maintenance markers are derived bookkeeping, not part of the export.
     const labels = (
       await db.read<{ label: string }>(
@@ -175,12 +162,12 @@ describe("policygraph export --format csv", () => {
 describe("policygraph export --format ttl|jsonld", () => {
   it("prints Turtle on stdout with IRIs under http://localhost:4000 by default", async () => {
     expect(await runExport(["--format", "ttl"])).toBe(0);
-    const quads = new Parser().parse(out);
+    const quads = new Parser().parse(output.out);
     const meetings = quads.filter((q) => q.predicate.value === RDF_TYPE && q.object.value.endsWith("/ns#Meeting"));
     expect(meetings.map((q) => q.subject.value.replace(/[^/]+$/, ""))).toEqual(
       Array(4).fill("http://localhost:4000/id/meeting/"),
     );
-    expect(err).toMatch(/exported \d+ entities \(\d+ triples\)/);
+    expect(output.err).toMatch(/exported \d+ entities \(\d+ triples\)/);
   });
 
   it("writes a standalone JSON-LD file (context inline) under PUBLIC_BASE_URL, the same triples as Turtle", async () => {
@@ -191,7 +178,7 @@ describe("policygraph export --format ttl|jsonld", () => {
     } finally {
       delete process.env.PUBLIC_BASE_URL;
     }
-    expect(out).toBe("");
+    expect(output.out).toBe("");
     const doc = JSON.parse(readFileSync(join(dir, "ld", "policygraph.jsonld"), "utf8"));
     expect(typeof doc["@context"]).toBe("object");
     const noNetwork = async (url: string) => {
@@ -216,22 +203,22 @@ describe("policygraph export: usage and failures", () => {
     [["--format", "ttl", "extra"], /unexpected argument "extra"/],
   ])("exits 2 with one line for %j", async (args, message) => {
     expect(await runExport(args)).toBe(2);
-    expect(err.trim().split("\n")).toHaveLength(1);
-    expect(err).toMatch(message);
-    expect(out).toBe("");
+    expect(output.err.trim().split("\n")).toHaveLength(1);
+    expect(output.err).toMatch(message);
+    expect(output.out).toBe("");
   });
 
   it("exits 2 when --out names a file", async () => {
     const file = join(dir, "not-a-dir");
     writeFileSync(file, "x");
     expect(await runExport(["--format", "csv", "--out", file])).toBe(2);
-    expect(err).toMatch(/is a file, not a directory/);
+    expect(output.err).toMatch(/is a file, not a directory/);
   });
 
   it("exits 1 with one line when the output cannot be written", async () => {
     mkdirSync(join(dir, "blocked", "policygraph.ttl.partial", "x"), { recursive: true });
     expect(await runExport(["--format", "ttl", "--out", join(dir, "blocked")])).toBe(1);
-    expect(err.trim().split("\n").at(-1)).toMatch(
+    expect(output.err.trim().split("\n").at(-1)).toMatch(
       /^policygraph export: export failed: cannot write the output: .*EISDIR/,
     );
     expect(existsSync(join(dir, "blocked", "policygraph.ttl.partial", "x"))).toBe(true);
@@ -246,7 +233,7 @@ describe("policygraph export: usage and failures", () => {
     } finally {
       process.env.NEO4J_URI = testConnection().uri;
     }
-    expect(err.trim().split("\n").at(-1)).toMatch(/^policygraph export: cannot reach the database: /);
+    expect(output.err.trim().split("\n").at(-1)).toMatch(/^policygraph export: cannot reach the database: /);
     expect(existsSync(join(dir, "never"))).toBe(false);
   });
 });

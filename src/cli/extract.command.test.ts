@@ -4,25 +4,16 @@ import { join } from "node:path";
 import { runExtract } from "./extract.command";
 import { MAX_READOUT_BYTES } from "../extraction/decode";
 import { Extraction } from "../extraction/extraction.types";
+import { captureOutput } from "../../test/support/output";
 
 let dir: string;
-let out: string;
-let err: string;
+const output = captureOutput();
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), "policygraph-extract-"));
-  out = "";
-  err = "";
-  jest
-    .spyOn(process.stdout, "write")
-    .mockImplementation((chunk: string | Uint8Array) => ((out += String(chunk)), true));
-  jest
-    .spyOn(process.stderr, "write")
-    .mockImplementation((chunk: string | Uint8Array) => ((err += String(chunk)), true));
 });
 
 afterEach(() => {
-  jest.restoreAllMocks();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -38,16 +29,16 @@ describe("policygraph extract", () => {
       "---\ntitle: t\nurl:\npublished: 2022\n---\n\n3月31日下午，市委召开市直部门党组（党委）书记月度工作点评会。市甲局依次发言，并接受市委书记蔡奇现场点评。" +
       "市甲局完成甲任务。但在全面从严治党等方面仍存不足。";
     expect(await runExtract([file("a.txt", text)])).toBe(0);
-    const x = JSON.parse(out) as Extraction;
+    const x = JSON.parse(output.out) as Extraction;
     expect(x.meeting.date).toBe("2022-03-31");
     expect(x.reports[0].shortcomings[0]).toMatchObject({ text: "全面从严治党", themes: ["party-building"] });
     expect(text.slice(...x.reports[0].shortcomings[0].span)).toBe("全面从严治党");
-    expect(err).toBe("");
+    expect(output.err).toBe("");
   });
 
   it("exits 0 with a warning for text that is not a readout", async () => {
     expect(await runExtract([file("weather.txt", "今天白天晴转多云，北风二三级。")])).toBe(0);
-    const x = JSON.parse(out) as Extraction;
+    const x = JSON.parse(output.out) as Extraction;
     expect(x.reports).toEqual([]);
     expect(x.warnings).toHaveLength(1);
   });
@@ -61,18 +52,18 @@ describe("policygraph extract", () => {
     ["a directory", () => dir, /is a directory/],
   ])("exits 2 with a one-line reason for %s input", async (_kind, path, reason) => {
     expect(await runExtract([path()])).toBe(2);
-    expect(out).toBe("");
-    expect(err).toMatch(/^policygraph extract: .+\n$/);
-    expect(err.trim().split("\n")).toHaveLength(1);
-    expect(err).toMatch(reason);
+    expect(output.out).toBe("");
+    expect(output.err).toMatch(/^policygraph extract: .+\n$/);
+    expect(output.err.trim().split("\n")).toHaveLength(1);
+    expect(output.err).toMatch(reason);
   });
 
   it("exits 2 with usage for bad arguments, 0 for --help", async () => {
     expect(await runExtract([])).toBe(2);
-    expect(err).toMatch(/^policygraph extract: expected one FILE \(usage: policygraph extract FILE.*\)\n$/);
+    expect(output.err).toMatch(/^policygraph extract: expected one FILE \(usage: policygraph extract FILE.*\)\n$/);
     expect(await runExtract(["a", "b"])).toBe(2);
     expect(await runExtract(["--verbose"])).toBe(2);
     expect(await runExtract(["--help"])).toBe(0);
-    expect(out).toMatch(/usage: policygraph extract FILE/);
+    expect(output.out).toMatch(/usage: policygraph extract FILE/);
   });
 });
