@@ -1,3 +1,5 @@
+import { IRI_TYPES } from "../../src/linked-data/iri";
+
 /** The explorer's addresses. Entity pages live at the entities' own IRIs (/id/{type}/{id}). */
 export type Route =
   | { view: "home" }
@@ -10,18 +12,8 @@ export type Route =
   | { view: "entity"; type: string; id: string }
   | { view: "missing"; path: string };
 
-/** GraphQL type name → IRI path segment, as the linked-data routes spell it. */
-export const SEGMENTS: Record<string, string> = {
-  Department: "department",
-  Meeting: "meeting",
-  Report: "report",
-  Achievement: "achievement",
-  Shortcoming: "shortcoming",
-  Directive: "directive",
-  PolicyTheme: "theme",
-  Document: "document",
-  Person: "person",
-};
+/** GraphQL type name → IRI path segment: the server's own table, so pages sit at the entities' IRIs. */
+export const SEGMENTS: Readonly<Record<string, string>> = IRI_TYPES;
 
 /** The explorer page (and IRI path) of an entity. */
 export const entityPath = (typename: string, id: string): string =>
