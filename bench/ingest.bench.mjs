@@ -1,40 +1,94 @@
-// Ingestion throughput: `npm run build && node bench/ingest.bench.mjs [COUNT]`.
-// Extracts and writes COUNT (default 1000) synthetic readouts, one transaction each, into an
-// emptied local Neo4j (.policygraph/bench), then ingests them all again (all `unchanged`).
+// Ingestion throughput: `npm run build && node bench/ingest.bench.mjs [COUNT] [SINGLE]`.
+// Generates COUNT (default 1000) synthetic readouts, then, into an emptied local Neo4j
+// (.policygraph/bench):
+// 1. bulk: ingests them as `policygraph ingest` does (ingestMany: one transaction per document,
+//    derivation of inferred links and tallies in batches beside the writes), timed until the last
+//    batch is derived and searchable;
+// 2. again: the same COUNT once more (every one `unchanged`);
+// 3. single: SINGLE (default 200) further readouts one at a time as the API's mutation writes them
+//    (document and derivation in one transaction each).
+// Extraction is part of every figure; the texts are generated before the clocks start.
+import { readFileSync } from "node:fs";
 import { generateReadout } from "./synthetic.mjs";
 import { benchDatabase, dist } from "./lib.mjs";
 
+const { ingestMany } = dist("ingest/ingest.bulk.js");
 const { ingestReadoutText } = dist("ingest/ingest.service.js");
-const { extractReadout } = dist("extraction/extract.js");
 const count = Number(process.argv[2] ?? 1000);
-const texts = Array.from({ length: count }, (_, i) => generateReadout(i));
+const single = Number(process.argv[3] ?? 200);
+const encoder = new TextEncoder();
+const bytes = Array.from({ length: count }, (_, i) => encoder.encode(generateReadout(i)));
+const singles = Array.from({ length: single }, (_, i) => generateReadout(20_000 + i));
+const warmUp = Array.from({ length: 100 }, (_, i) => encoder.encode(generateReadout(50_000 + i)));
+
+// CPU of this process and of the local Neo4j (Linux /proc), to show where the time goes.
+const neo4jPid = () => {
+  try {
+    const pid = readFileSync(".policygraph/bench/neo4j.state.json", "utf8").match(/"pid":\s*(\d+)/)?.[1];
+    return pid && readFileSync(`/proc/${pid}/stat`, "utf8") ? pid : null;
+  } catch {
+    return null;
+  }
+};
+const cpuOf = (pid) => {
+  if (!pid) return NaN;
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10; // clock ticks of 10 ms
+};
+
+async function bulk(inputs, expected) {
+  const statuses = new Map();
+  let failure;
+  const t0 = performance.now();
+  await ingestMany(
+    open.db,
+    inputs,
+    (b) => b,
+    {},
+    (_, r) => {
+      const status = r.outcome?.status ?? "failed";
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+      failure ??= r.error;
+    },
+  );
+  const ms = performance.now() - t0;
+  if (statuses.get(expected) !== inputs.length)
+    throw new Error(`expected all ${expected}: ${[...statuses]} ${failure ?? ""}`);
+  return ms;
+}
 
 const open = await benchDatabase({ fresh: true });
 try {
-  for (let i = 0; i < 20; i++) await ingestReadoutText(open.db, generateReadout(50_000 + i)); // warm-up
+  const pid = neo4jPid();
+  await bulk(warmUp, "created");
+  const cpu0 = process.cpuUsage();
+  const db0 = cpuOf(pid);
+  const ms = await bulk(bytes, "created");
+  const nodeCpu = process.cpuUsage(cpu0);
+  const dbCpu = cpuOf(pid) - db0;
+  const againMs = await bulk(bytes, "unchanged");
   const t0 = performance.now();
-  let items = 0;
-  for (const text of texts) {
-    const outcome = await ingestReadoutText(open.db, text);
-    if (outcome.status !== "created") throw new Error(`expected created, got ${outcome.status}`);
-    items += outcome.rows.achievements.length + outcome.rows.shortcomings.length + outcome.rows.directives.length;
+  for (const text of singles) {
+    if ((await ingestReadoutText(open.db, text)).status !== "created") throw new Error("expected created");
   }
-  const ms = performance.now() - t0;
-  const t1 = performance.now();
-  for (const text of texts) extractReadout(text);
-  const extractMs = performance.now() - t1;
-  const t2 = performance.now();
-  for (const text of texts) {
-    if ((await ingestReadoutText(open.db, text)).status !== "unchanged") throw new Error("re-ingest changed the graph");
-  }
-  const againMs = performance.now() - t2;
-  const [{ nodes }] = await open.db.read("MATCH (n) RETURN count(n) AS nodes");
-  console.log(
-    `ingest: ${count} readouts (${items} items) extracted and written in ${(ms / 1000).toFixed(1)} s: ` +
-      `${((count / ms) * 1000).toFixed(0)} readouts/s, ${(ms / count).toFixed(1)} ms each ` +
-      `(extraction alone ${(extractMs / count).toFixed(2)} ms); graph now ${nodes} nodes`,
+  const singleMs = performance.now() - t0;
+  const [{ items, links }] = await open.db.read(
+    `MATCH (x) WHERE x:Achievement OR x:Shortcoming OR x:Directive WITH count(x) AS items
+     MATCH ()-[a:ADDRESSES]->() RETURN items, count(a) AS links`,
   );
-  console.log(`re-ingest of the same ${count}: ${((count / againMs) * 1000).toFixed(0)} readouts/s, all unchanged`);
+  const per = (n, total) => `${((n / total) * 1000).toFixed(1)} readouts/s (${(total / n).toFixed(1)} ms each)`;
+  console.log(`bulk ingest of ${count} readouts: ${per(count, ms)}`);
+  if (pid) {
+    const node = (nodeCpu.user + nodeCpu.system) / 1000;
+    console.log(
+      `  CPU per readout: Neo4j ${(dbCpu / count).toFixed(1)} ms, this process ${(node / count).toFixed(1)} ms`,
+    );
+  }
+  console.log(`the same ${count} again: ${per(count, againMs)}, all unchanged`);
+  console.log(
+    `one at a time (document and derivation in one transaction, as the API writes): ${per(single, singleMs)}`,
+  );
+  console.log(`graph now: ${items} items, ${links} inferred links`);
 } finally {
   await open.close();
 }

@@ -55,7 +55,7 @@ export async function benchDatabase({ fresh = true } = {}) {
   if (fresh) {
     for (;;) {
       const [{ deleted }] = await open.db.write(
-        "MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS deleted",
+        "MATCH (n) WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS deleted",
       );
       if (deleted === 0) break;
     }

@@ -15,7 +15,7 @@ process.env.NEO4J_BOLT_PORT ??= "7696";
 const { loadConfig } = dist("config.js");
 const { openDatabase, prepareDatabase } = dist("bootstrap.js");
 const { startServer } = dist("server/app.js");
-const { ingestReadoutText } = dist("ingest/ingest.service.js");
+const { ingestMany } = dist("ingest/ingest.bulk.js");
 
 const log = (line) => console.error(`[bench] ${line}`);
 const config = loadConfig();
@@ -27,16 +27,27 @@ try {
     log(`loading ${meetings - have} synthetic readouts (${have} already there)…`);
     const t0 = performance.now();
     let items = 0;
-    for (let i = 0; i < meetings; i++) {
-      const outcome = await ingestReadoutText(open.db, generateReadout(i));
-      if (outcome.status === "created") {
-        items += outcome.rows.achievements.length + outcome.rows.shortcomings.length + outcome.rows.directives.length;
-      }
-      if ((i + 1) % 500 === 0) {
-        const s = (performance.now() - t0) / 1000;
-        log(`${i + 1}/${meetings} readouts in ${s.toFixed(0)} s (${((i + 1 - have) / s).toFixed(1)} readouts/s)`);
-      }
-    }
+    let done = 0;
+    const seeds = Array.from({ length: meetings }, (_, i) => i);
+    const encoder = new TextEncoder();
+    // As `policygraph ingest` loads files: a transaction per readout, derivation in batches.
+    await ingestMany(
+      open.db,
+      seeds,
+      (i) => encoder.encode(generateReadout(i)),
+      {},
+      (_, r) => {
+        if (r.error) throw r.error;
+        if (r.outcome.status === "created") {
+          const { rows } = r.outcome;
+          items += rows.achievements.length + rows.shortcomings.length + rows.directives.length;
+        }
+        if (++done % 500 === 0) {
+          const s = (performance.now() - t0) / 1000;
+          log(`${done}/${meetings} readouts in ${s.toFixed(0)} s (${((done - have) / s).toFixed(1)} readouts/s)`);
+        }
+      },
+    );
     const s = (performance.now() - t0) / 1000;
     console.log(
       `loaded ${meetings - have} readouts (${items} items) in ${s.toFixed(0)} s: ${((meetings - have) / s).toFixed(1)} readouts/s`,

@@ -3,7 +3,7 @@ import { migrate } from "./db/migrations";
 import { Database } from "./db/neo4j";
 import { LocalNeo4j, startLocalNeo4j } from "./db/local-neo4j/local-neo4j";
 import { seedIfEmpty } from "./ingest/seed";
-import { ensureDerived } from "./tally/tally.repository";
+import { ensureDerived } from "./derived/derived.repository";
 import { syncThemes } from "./theme/theme.repository";
 
 export type Log = (line: string) => void;

@@ -1,5 +1,5 @@
 import { Database } from "../src/db/neo4j";
-import { DERIVED_VERSION, ensureDerived } from "../src/tally/tally.repository";
+import { DERIVED_VERSION, ensureDerived } from "../src/derived/derived.repository";
 import { resetGraph, testDatabase } from "./support/graph";
 import { ingestAll } from "./support/readouts";
 

@@ -1,3 +1,4 @@
+import { DERIVING } from "../derived/derived.cypher";
 import { itemFields } from "../item/item.cypher";
 import { THEME_FIELDS } from "../theme/theme.cypher";
 
@@ -11,7 +12,10 @@ import { THEME_FIELDS } from "../theme/theme.cypher";
  *   later meeting that issued any (the follow-up on the gap);
  * - names-department: the directives addressed to its department at the first meeting, the same or
  *   a later one, that addressed any to it (the gaps since the department was last named).
- * Each statement runs in the transaction that writes a new document, for its meeting ($meetingId).
+ * Each statement derives the links of a batch of newly written meetings ($meetingIds, see DERIVING):
+ * the meeting of a document written through the API in the document's own transaction, bulk
+ * ingests a batch at a time. The rules read the whole graph, so the links come out the same
+ * whatever the order and batching of the documents.
  */
 
 // Ordered by the shortcoming's own tag rank (most fitting first) so that reasons are stable.
@@ -26,10 +30,15 @@ MERGE (dx)-[a:ADDRESSES {rule: 'names-department'}]->(s)
 SET a.inferred = true, a.themes = ${SHARED},
     a.reason = 'addressed to ' + d.name + ', whose shortcoming it is'`;
 
-export const INFER_SAME_MEETING = `
-MATCH (m:Meeting {id: $meetingId})-[:ISSUED]->(dx:Directive)
+// Each side's themes are read once and the pairs matched in memory (a meeting has dozens of
+// directives and shortcomings: hundreds of pairs). Shared themes in the shortcoming's tag order.
+export const INFER_SAME_MEETING = `${DERIVING}
+MATCH (m)-[:ISSUED]->(dx:Directive)
+WITH m, collect({dx: dx, themes: COLLECT { MATCH (dx)-[:ABOUT]->(t:PolicyTheme) RETURN t.id }}) AS directives
 MATCH (m)<-[:AT]-(:Report)-[:FELL_SHORT]->(s:Shortcoming)
-WITH dx, s, ${SHARED} AS shared
+WITH directives, s, COLLECT { MATCH (s)-[r:ABOUT]->(t:PolicyTheme) RETURN t.id ORDER BY r.rank, t.id } AS flagged
+UNWIND directives AS directive
+WITH directive.dx AS dx, s, [id IN flagged WHERE id IN directive.themes] AS shared
 WHERE size(shared) > 0
 MERGE (dx)-[a:ADDRESSES {rule: 'same-meeting'}]->(s)
 SET a.inferred = true, a.themes = shared, a.reason = 'issued at the same meeting; both about ' + ${joined("shared")}`;
@@ -37,26 +46,31 @@ SET a.inferred = true, a.themes = shared, a.reason = 'issued at the same meeting
 // The new meeting's shortcomings: follow each top-level theme to the first later meeting with a
 // directive on it. Meetings are walked in date-index order and the walk stops at the first hit;
 // scanning directives by date instead made a rebuild quadratic (every later directive, per meeting).
-export const INFER_NEXT_MEETING_FOR_SHORTCOMINGS = `
-MATCH (m:Meeting {id: $meetingId})<-[:AT]-(:Report)-[:FELL_SHORT]->(s:Shortcoming)-[:ABOUT]->(t:PolicyTheme)
+// One walk per meeting and theme, not per shortcoming, and a step of the walk reads a property of
+// the meeting (directiveThemes, written with it) rather than its directives: in a bulk ingest the
+// walks cross every meeting written after the batch.
+export const INFER_NEXT_MEETING_FOR_SHORTCOMINGS = `${DERIVING}
+MATCH (m)<-[:AT]-(:Report)-[:FELL_SHORT]->(s:Shortcoming)-[:ABOUT]->(t:PolicyTheme)
 WHERE t.parentId IS NULL
+WITH m, t, collect(s) AS gaps
 CALL (m, t) {
   MATCH (next:Meeting) USING INDEX next:Meeting(date)
-  WHERE next.date > m.date AND EXISTS { (next)-[:ISSUED]->(:Directive)-[:ABOUT]->(t) }
+  WHERE next.date > m.date AND t.id IN next.directiveThemes
   RETURN next ORDER BY next.date, next.id LIMIT 1
 }
 MATCH (next)-[:ISSUED]->(dx:Directive)-[:ABOUT]->(t)
+UNWIND gaps AS s
 ${NEXT_MEETING_LINK}`;
 
 // The new meeting's directives may be an earlier gap's first follow-up: re-point the next-meeting
 // links of the shortcomings between the previous directive on the theme and this meeting.
-export const INFER_NEXT_MEETING_FOR_DIRECTIVES = `
-MATCH (m:Meeting {id: $meetingId})-[:ISSUED]->(:Directive)-[:ABOUT]->(t:PolicyTheme)
+export const INFER_NEXT_MEETING_FOR_DIRECTIVES = `${DERIVING}
+MATCH (m)-[:ISSUED]->(:Directive)-[:ABOUT]->(t:PolicyTheme)
 WHERE t.parentId IS NULL
 WITH DISTINCT m, t
 WITH m, t, head(COLLECT {
   MATCH (p:Meeting) USING INDEX p:Meeting(date)
-  WHERE p.date < m.date AND EXISTS { (p)-[:ISSUED]->(:Directive)-[:ABOUT]->(t) }
+  WHERE p.date < m.date AND t.id IN p.directiveThemes
   RETURN p.date ORDER BY p.date DESC LIMIT 1
 }) AS previous
 MATCH (s:Shortcoming) USING INDEX s:Shortcoming(date)
@@ -71,16 +85,20 @@ MATCH (m)-[:ISSUED]->(dx:Directive)-[:ABOUT]->(t)
 ${NEXT_MEETING_LINK}`;
 
 // The new meeting's directives naming a department answer that department's gaps since the
-// previous meeting that named it; links of those gaps to a later naming are re-pointed here.
-export const INFER_NAMES_DEPARTMENT_FOR_DIRECTIVES = `
-MATCH (m:Meeting {id: $meetingId})-[:ISSUED]->(:Directive)-[:ADDRESSED_TO]->(d:Department)
+// previous meeting that named it; links of those gaps to a later naming are re-pointed here. The
+// previous naming is found by walking meetings back by date (a department named often is found in
+// a few steps; its directives, thousands after years, are not read).
+export const INFER_NAMES_DEPARTMENT_FOR_DIRECTIVES = `${DERIVING}
+MATCH (m)-[:ISSUED]->(:Directive)-[:ADDRESSED_TO]->(d:Department)
 WITH DISTINCT m, d
 WITH m, d, head(COLLECT {
-  MATCH (d)<-[:ADDRESSED_TO]-(p:Directive) WHERE p.date < m.date
+  MATCH (p:Meeting) USING INDEX p:Meeting(date)
+  WHERE p.date < m.date AND d.id IN p.addresseeIds
   RETURN p.date ORDER BY p.date DESC LIMIT 1
 }) AS previous
-MATCH (d)-[:GAVE]->(:Report)-[:FELL_SHORT]->(s:Shortcoming)
-WHERE s.date <= m.date AND (previous IS NULL OR s.date > previous)
+MATCH (d)-[:GAVE]->(r:Report)
+WHERE r.date <= m.date AND (previous IS NULL OR r.date > previous)
+MATCH (r)-[:FELL_SHORT]->(s:Shortcoming)
 CALL (s, m) {
   MATCH (later:Directive)-[old:ADDRESSES {rule: 'names-department'}]->(s)
   WHERE later.date > m.date
@@ -91,8 +109,8 @@ MATCH (m)-[:ISSUED]->(dx:Directive)-[:ADDRESSED_TO]->(d)
 ${NAMES_DEPARTMENT_LINK}`;
 
 // The new meeting's shortcomings: the first meeting, the same or later, that named the department.
-export const INFER_NAMES_DEPARTMENT_FOR_SHORTCOMINGS = `
-MATCH (m:Meeting {id: $meetingId})<-[:AT]-(r:Report)<-[:GAVE]-(d:Department), (r)-[:FELL_SHORT]->(s:Shortcoming)
+export const INFER_NAMES_DEPARTMENT_FOR_SHORTCOMINGS = `${DERIVING}
+MATCH (m)<-[:AT]-(r:Report)<-[:GAVE]-(d:Department), (r)-[:FELL_SHORT]->(s:Shortcoming)
 WITH m, d, s, head(COLLECT {
   MATCH (d)<-[:ADDRESSED_TO]-(n:Directive) WHERE n.date >= m.date
   RETURN n.meetingId ORDER BY n.date, n.meetingId LIMIT 1
@@ -100,7 +118,7 @@ WITH m, d, s, head(COLLECT {
 MATCH (:Meeting {id: naming})-[:ISSUED]->(dx:Directive)-[:ADDRESSED_TO]->(d)
 ${NAMES_DEPARTMENT_LINK}`;
 
-/** All inference statements for one new meeting, in the order they run. */
+/** All inference statements for a batch of new meetings, in the order they run. */
 export const INFERENCES = [
   INFER_SAME_MEETING,
   INFER_NEXT_MEETING_FOR_SHORTCOMINGS,

@@ -1,4 +1,3 @@
-import { WriteTx } from "../db/neo4j";
 import { byKeys, defineLoader } from "../graphql/context";
 import { sorted } from "../item/item.repository";
 import * as q from "./address.cypher";
@@ -37,8 +36,3 @@ export const addressedByShortcoming = linksLoader(q.ADDRESSED_BY, false);
 
 /** Shortcomings each directive is inferred to answer, newest first. */
 export const addressesByDirective = linksLoader(q.ADDRESSES, true);
-
-/** Derives the ADDRESSES links a newly written meeting brings (run in its write transaction). */
-export async function inferAddresses(tx: WriteTx, meetingId: string): Promise<void> {
-  for (const statement of q.INFERENCES) await tx.run(statement, { meetingId });
-}

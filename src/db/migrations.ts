@@ -25,6 +25,8 @@ export const MIGRATIONS: readonly string[] = [
   ...LABELS.map((l) => `CREATE CONSTRAINT ${l.toLowerCase()}_id IF NOT EXISTS FOR (n:${l}) REQUIRE n.id IS UNIQUE`),
   "CREATE CONSTRAINT document_sha256 IF NOT EXISTS FOR (n:Document) REQUIRE n.sha256 IS UNIQUE",
   "CREATE INDEX meeting_date IF NOT EXISTS FOR (n:Meeting) ON (n.date)",
+  // Meetings whose inferred links and tallies are still to be derived (bulk ingestion, crashes).
+  "CREATE INDEX meeting_pending_derivation IF NOT EXISTS FOR (n:Meeting) ON (n.pendingDerivation)",
   "CREATE INDEX report_date IF NOT EXISTS FOR (n:Report) ON (n.date)",
   "CREATE INDEX achievement_date IF NOT EXISTS FOR (n:Achievement) ON (n.date)",
   "CREATE INDEX shortcoming_date IF NOT EXISTS FOR (n:Shortcoming) ON (n.date)",
@@ -47,13 +49,27 @@ export const MIGRATIONS: readonly string[] = [
   "CREATE INDEX department_tally_year IF NOT EXISTS FOR (n:DepartmentTally) ON (n.year)",
   "CREATE INDEX theme_tally_year IF NOT EXISTS FOR (n:ThemeTally) ON (n.year)",
   "CREATE CONSTRAINT maintenance_id IF NOT EXISTS FOR (n:Maintenance) REQUIRE n.id IS UNIQUE",
+  // Eventually consistent: a commit only queues its text, and a background thread indexes the
+  // queued texts of many commits at once (a quarter of a bulk ingest's CPU went to indexing them one
+  // commit at a time). Writers that answer a caller wait for the refresh (awaitSearchable).
   `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS
    FOR (n:Achievement|Shortcoming|Directive|Department) ON EACH [n.searchText]
-   OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'cjk' } }`,
+   OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'cjk', \`fulltext.eventually_consistent\`: true } }`,
 ];
+
+/** The search index as it exists, if it does: whether it is eventually consistent. */
+const SEARCH_INDEX_CONFIG = `
+SHOW FULLTEXT INDEXES YIELD name, options WHERE name = $name
+RETURN options.indexConfig['fulltext.eventually_consistent'] AS eventuallyConsistent`;
 
 /** Applies the schema (constraints, indexes, full-text index) and waits for indexes to come online. */
 export async function migrate(db: Queryable): Promise<void> {
+  // An index config cannot change in place: a search index made before it was eventually
+  // consistent is dropped and made again (Neo4j repopulates it from the nodes).
+  const [existing] = await db.read<{ eventuallyConsistent: boolean | null }>(SEARCH_INDEX_CONFIG, {
+    name: SEARCH_INDEX,
+  });
+  if (existing && existing.eventuallyConsistent !== true) await db.write(`DROP INDEX ${SEARCH_INDEX}`);
   for (const statement of MIGRATIONS) await db.write(statement);
   await db.write("CALL db.awaitIndexes(300)");
 }

@@ -1,8 +1,12 @@
 /**
  * The one "extraction → graph" writer as Cypher. Every node carries the extra label :Entity (one
- * uniqueness constraint across all ids, and node(id) lookups); every write MERGEs on ids, so
- * running a document's write again changes nothing. A document is written by ONE statement (one
- * round trip): each part below is a unit subquery of WRITE_READOUT.
+ * uniqueness constraint across all ids, and node(id) lookups). A document is written once: its
+ * meeting, reports and items (whose ids derive from its text) are CREATEd, so that an id clash
+ * fails the document on a constraint instead of merging it into another; the nodes documents share
+ * (departments, people, themes) are MERGEd. Running a document's write again changes nothing. A
+ * document is written by ONE statement (one round trip): each part below is a unit subquery of
+ * WRITE_READOUT. The meeting is left
+ * `pendingDerivation` for ../derived to derive what it implies.
  */
 
 export const FIND_DOCUMENT = `
@@ -11,12 +15,11 @@ OPTIONAL MATCH (m:Meeting)-[:RECORDED_IN]->(d)
 RETURN d.id AS documentId, m.id AS meetingId`;
 
 const DOCUMENT_AND_MEETING = `
-MERGE (d:Document:Entity {id: $document.id})
 SET d.sha256 = $document.sha256, d.title = $document.title, d.url = $document.url,
     d.published = $document.published, d.text = $document.text
-MERGE (m:Meeting:Entity {id: $meeting.id})
-SET m.date = date($meeting.date), m.kind = $meeting.kind, m.title = $meeting.title
-MERGE (m)-[:RECORDED_IN]->(d)
+CREATE (m:Meeting:Entity {id: $meeting.id})
+SET m.date = date($meeting.date), m.kind = $meeting.kind, m.title = $meeting.title, m.pendingDerivation = true
+CREATE (m)-[:RECORDED_IN]->(d)
 WITH m`;
 
 const people = (param: "chairs" | "attendees", rel: "CHAIRED" | "ATTENDED") => `
@@ -41,9 +44,9 @@ CALL {
 const REPORTS = `
 CALL (m) {
   UNWIND $reports AS row
-  MERGE (r:Report:Entity {id: row.id})
+  CREATE (r:Report:Entity {id: row.id})
   SET r.order = row.order, r.subject = row.subject, r.date = m.date
-  MERGE (r)-[:AT]->(m)
+  CREATE (r)-[:AT]->(m)
   WITH r, row
   UNWIND row.departmentIds AS departmentId
   MATCH (d:Department {id: departmentId})
@@ -61,17 +64,16 @@ const items = (
 CALL (m) {
   UNWIND $${param} AS row
   MATCH (parent:${parent} {id: row.parentId})
-  MERGE (x:${label}:Entity {id: row.id})
+  CREATE (x:${label}:Entity {id: row.id})
   SET x.text = row.text, x.searchText = coalesce(row.searchText, row.text), x.seq = row.seq, x.start = row.start, x.end = row.end,
       x.sentenceStart = row.sentenceStart, x.sentenceEnd = row.sentenceEnd, x.date = m.date,
       x.documentId = $document.id, x.meetingId = m.id,
       ${parent === "Report" ? "x.reportId = parent.id, x.position = parent.order * 1000 + row.seq" : "x.reportId = null, x.position = row.seq"}
-  MERGE (parent)-[:${rel}]->(x)
+  CREATE (parent)-[:${rel}]->(x)
   WITH x, row
   UNWIND row.themes AS tag
   MATCH (t:PolicyTheme {id: tag.id})
-  MERGE (x)-[a:ABOUT]->(t)
-  SET a.rank = tag.rank, a.reason = tag.reason
+  CREATE (x)-[:ABOUT {rank: tag.rank, reason: tag.reason}]->(t)
 }`;
 
 const ADDRESSEES = `
@@ -82,15 +84,33 @@ CALL {
   MERGE (x)-[:ADDRESSED_TO]->(d)
 }`;
 
+// What the meeting's directives are about and whom they name, beside it: the inference rules walk
+// meetings by date looking for one that directed on a theme or named a department, and read these
+// instead of expanding each meeting's directives (or a department's whole history).
+export const DIRECTIVE_SUMMARY = `
+CALL (m) {
+  SET m.directiveThemes = COLLECT {
+        MATCH (m)-[:ISSUED]->(:Directive)-[:ABOUT]->(t:PolicyTheme) WHERE t.parentId IS NULL
+        RETURN DISTINCT t.id ORDER BY t.id
+      },
+      m.addresseeIds = COLLECT {
+        MATCH (m)-[:ISSUED]->(:Directive)-[:ADDRESSED_TO]->(d:Department)
+        RETURN DISTINCT d.id ORDER BY d.id
+      }
+}`;
+
 /**
- * Writes a whole document unless a document with the same body hash is already there; returns
- * the existing document's ids in that case (and nulls after writing a new one).
+ * Writes a whole document unless it is already there (a document is written whole, so "there"
+ * means recorded in a meeting); returns the existing document's ids in that case (and nulls after
+ * writing a new one). MERGE on the document's id comes first: it locks the id, so two transactions
+ * writing the same document at once run one after the other and the second finds it there.
  */
 export const WRITE_READOUT = `
-OPTIONAL MATCH (existing:Document {sha256: $document.sha256})
-OPTIONAL MATCH (existingMeeting:Meeting)-[:RECORDED_IN]->(existing)
-CALL (existing) {
-  WITH existing WHERE existing IS NULL
+MERGE (d:Document:Entity {id: $document.id})
+WITH d
+OPTIONAL MATCH (existingMeeting:Meeting)-[:RECORDED_IN]->(d)
+CALL (d, existingMeeting) {
+  WITH d WHERE existingMeeting IS NULL
   ${DOCUMENT_AND_MEETING}
   ${people("chairs", "CHAIRED")}
   ${people("attendees", "ATTENDED")}
@@ -100,5 +120,6 @@ CALL (existing) {
   ${items("shortcomings", "Shortcoming", "Report", "FELL_SHORT")}
   ${items("directives", "Directive", "Meeting", "ISSUED")}
   ${ADDRESSEES}
+  ${DIRECTIVE_SUMMARY}
 }
-RETURN existing.id AS documentId, existingMeeting.id AS meetingId`;
+RETURN CASE WHEN existingMeeting IS NULL THEN null ELSE d.id END AS documentId, existingMeeting.id AS meetingId`;

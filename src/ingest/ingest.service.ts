@@ -10,6 +10,12 @@ import { writeReadout } from "./ingest.writer";
 
 export type IngestStatus = "created" | "unchanged" | "dry-run";
 
+/** How to ingest: `dryRun` writes nothing; `derive: false` leaves inferred links and tallies to a later derivePending. */
+export interface IngestOptions {
+  dryRun?: boolean;
+  derive?: boolean;
+}
+
 export interface IngestOutcome {
   status: IngestStatus;
   meetingId: string;
@@ -52,7 +58,7 @@ export async function ingestExtractedFile(
   db: Queryable,
   fileText: string,
   extraction: Extraction,
-  options: { dryRun?: boolean } = {},
+  options: IngestOptions = {},
 ): Promise<IngestOutcome> {
   const { frontMatter, body, bodyStart } = parseReadoutFile(fileText);
   const rows = buildGraphRows({ ...frontMatter, text: body }, toBodyOffsets(extraction, bodyStart));
@@ -66,7 +72,7 @@ export async function ingestExtractedFile(
       documentId: rows.document.id,
     };
   }
-  return { ...outcome, ...(await writeReadout(db, rows)) };
+  return { ...outcome, ...(await writeReadout(db, rows, { derive: options.derive })) };
 }
 
 /**
@@ -76,7 +82,7 @@ export async function ingestExtractedFile(
 export async function ingestReadoutText(
   db: Queryable,
   fileText: string,
-  options: { dryRun?: boolean } = {},
+  options: IngestOptions = {},
 ): Promise<IngestOutcome> {
   const extraction = extractReadout(fileText);
   if (!extraction.reports.length) {
@@ -86,7 +92,7 @@ export async function ingestReadoutText(
 }
 
 /** Decodes raw bytes (refusing empty, binary, non-UTF-8 or oversized input) and ingests them. */
-export async function ingestReadoutBytes(db: Queryable, bytes: Uint8Array, options: { dryRun?: boolean } = {}) {
+export async function ingestReadoutBytes(db: Queryable, bytes: Uint8Array, options: IngestOptions = {}) {
   return ingestReadoutText(db, decodeReadout(bytes), options);
 }
 

@@ -1,10 +1,12 @@
+import { DERIVING } from "../derived/derived.cypher";
+
 /**
  * Tallies: per-meeting counts kept beside the graph so that pattern queries over years of meetings
  * read a few thousand small nodes instead of every item. Each tally node covers one calendar year
  * and holds parallel lists with one entry per meeting (dates, meetingIds, counts) and running
- * totals: a year bounds the lists, so appending a meeting costs the same after decades of history. Counts roll narrower themes
- * up to their broader themes. A meeting's entries are appended once, in the transaction that
- * writes it (and rebuilt from the graph by `rebuildDerived`).
+ * totals: a year bounds the lists, so appending a meeting costs the same after decades of history.
+ * Counts roll narrower themes up to their broader themes. A meeting's entries are appended once,
+ * when it is derived (see ../derived): in the transaction that writes it, or with its bulk batch.
  * - DepartmentThemeTally {departmentId, themeId, year}: the department's achievements, shortcomings
  *   (all, and those whose most fitting theme leads to this one) and directives addressed to it.
  * - ThemeTally {themeId, year}: all items about the theme, per meeting of that year.
@@ -15,26 +17,35 @@
  * a question without a date window reads a couple of thousand of them and no list at all.
  */
 
-const appendEntry = (tally: string, counts: string[]) => `
-WITH m, ${tally}, ${counts.join(", ")}
-WHERE NOT m.id IN coalesce(${tally}.meetingIds, [])
-SET ${tally}.dates = coalesce(${tally}.dates, []) + m.date,
-    ${tally}.meetingIds = coalesce(${tally}.meetingIds, []) + m.id,
-    ${counts.map((c) => `${tally}.${c} = coalesce(${tally}.${c}, []) + ${c}, ${tally}.${c}Total = coalesce(${tally}.${c}Total, 0) + ${c}`).join(",\n    ")},
-    ${meetingCounters(tally, counts)}`;
+const listOf = (c: string) => `${c}List`;
 
-// Counted in a meeting's entry: how many meetings had any.
-const meetingCounters = (node: string, counts: string[]) =>
-  counts
-    .map((c) => `${node}.${c}Meetings = coalesce(${node}.${c}Meetings, 0) + CASE WHEN ${c} > 0 THEN 1 ELSE 0 END`)
-    .join(",\n    ");
-
-/** Adds an entry that was just appended to a year tally to the all-time total of the same key. */
-const addToTotal = (label: string, keys: string[], counts: string[]) => `
-WITH m, tally, ${counts.join(", ")}
+/**
+ * Appends a batch's entries to each year tally (`tally`, one row per tally and meeting), oldest
+ * meeting first, and adds them to the all-time total of the same key: one rewrite of each list per
+ * batch, however many of the batch's meetings it counts.
+ */
+const appendEntries = (label: string, keys: string[], counts: string[]) => `
+WITH tally, m, ${counts.join(", ")} ORDER BY m.date, m.id
+WITH tally, collect(m.date) AS dates, collect(m.id) AS meetingIds, ${counts.map((c) => `collect(${c}) AS ${listOf(c)}`).join(", ")}
+WITH tally, dates, meetingIds, ${counts.map(listOf).join(", ")},
+     ${counts.map((c) => `reduce(n = 0, x IN ${listOf(c)} | n + x) AS ${c}, size([x IN ${listOf(c)} WHERE x > 0]) AS ${c}Meetings`).join(",\n     ")}
+SET tally.dates = coalesce(tally.dates, []) + dates,
+    tally.meetingIds = coalesce(tally.meetingIds, []) + meetingIds,
+    ${counts.map((c) => `tally.${c} = coalesce(tally.${c}, []) + ${listOf(c)}`).join(",\n    ")},
+    ${addCounts("tally", counts)}
+WITH tally, ${counts.flatMap((c) => [c, `${c}Meetings`]).join(", ")}
 MERGE (total:${label} {${keys.map((k) => `${k}: tally.${k}`).join(", ")}})
-SET ${counts.map((c) => `total.${c} = coalesce(total.${c}, 0) + ${c}`).join(",\n    ")},
-    ${meetingCounters("total", counts)}`;
+SET ${addCounts("total", counts)}`;
+
+// A tally's `<count>Total` and an all-time total's `<count>` are sums; `<count>Meetings` counts the
+// meetings with any.
+const addCounts = (node: string, counts: string[]) =>
+  counts
+    .map((c) => {
+      const sum = node === "tally" ? `${c}Total` : c;
+      return `${node}.${sum} = coalesce(${node}.${sum}, 0) + ${c}, ${node}.${c}Meetings = coalesce(${node}.${c}Meetings, 0) + ${c}Meetings`;
+    })
+    .join(",\n    ");
 
 const ITEM_THEMES = `
   WITH t, x, type(rel) AS rel, min(a.rank) AS rank`;
@@ -45,8 +56,7 @@ const ITEM_COUNTS = `count(CASE rel WHEN 'ACHIEVED' THEN x END) AS achievements,
 const COUNTS = ["achievements", "shortcomings", "primaryShortcomings", "directives"];
 const DEPARTMENT_COUNTS = ["achievements", "shortcomings", "directives"];
 
-export const TALLY_DEPARTMENT_THEMES = `
-MATCH (m:Meeting {id: $meetingId})
+export const TALLY_DEPARTMENT_THEMES = `${DERIVING}
 CALL (m) {
   MATCH (m)<-[:AT]-(r:Report)<-[:GAVE]-(d:Department)
   MATCH (r)-[rel:ACHIEVED|FELL_SHORT]->(x)-[a:ABOUT]->(:PolicyTheme)-[:BROADER*0..3]->(t:PolicyTheme)
@@ -61,11 +71,9 @@ CALL (m) {
 WITH m, departmentId, themeId, sum(achievements) AS achievements, sum(shortcomings) AS shortcomings,
      sum(primaryShortcomings) AS primaryShortcomings, sum(directives) AS directives
 MERGE (tally:DepartmentThemeTally {departmentId: departmentId, themeId: themeId, year: m.date.year})
-${appendEntry("tally", COUNTS)}
-${addToTotal("DepartmentThemeTotal", ["departmentId", "themeId"], COUNTS)}`;
+${appendEntries("DepartmentThemeTotal", ["departmentId", "themeId"], COUNTS)}`;
 
-export const TALLY_THEMES = `
-MATCH (m:Meeting {id: $meetingId})
+export const TALLY_THEMES = `${DERIVING}
 CALL (m) {
   MATCH (m)<-[:AT]-(:Report)-[rel:ACHIEVED|FELL_SHORT]->(x)-[a:ABOUT]->(:PolicyTheme)-[:BROADER*0..3]->(t:PolicyTheme)
   ${ITEM_THEMES}
@@ -78,11 +86,9 @@ CALL (m) {
 WITH m, themeId, sum(achievements) AS achievements, sum(shortcomings) AS shortcomings,
      sum(primaryShortcomings) AS primaryShortcomings, sum(directives) AS directives
 MERGE (tally:ThemeTally {themeId: themeId, year: m.date.year})
-${appendEntry("tally", COUNTS)}
-${addToTotal("ThemeTotal", ["themeId"], COUNTS)}`;
+${appendEntries("ThemeTotal", ["themeId"], COUNTS)}`;
 
-export const TALLY_DEPARTMENTS = `
-MATCH (m:Meeting {id: $meetingId})
+export const TALLY_DEPARTMENTS = `${DERIVING}
 SET m.achievementCount = COUNT { (m)<-[:AT]-(:Report)-[:ACHIEVED]->() },
     m.shortcomingCount = COUNT { (m)<-[:AT]-(:Report)-[:FELL_SHORT]->() },
     m.directiveCount = COUNT { (m)-[:ISSUED]->() }
@@ -97,35 +103,10 @@ CALL (m) {
 }
 WITH m, departmentId, sum(achievements) AS achievements, sum(shortcomings) AS shortcomings, sum(directives) AS directives
 MERGE (tally:DepartmentTally {departmentId: departmentId, year: m.date.year})
-${appendEntry("tally", DEPARTMENT_COUNTS)}
-${addToTotal("DepartmentTotal", ["departmentId"], DEPARTMENT_COUNTS)}`;
+${appendEntries("DepartmentTotal", ["departmentId"], DEPARTMENT_COUNTS)}`;
 
-/** The statements that add one meeting's entries to the tallies. */
-export const TALLY_MEETING = [TALLY_DEPARTMENT_THEMES, TALLY_THEMES, TALLY_DEPARTMENTS];
-
-/** Marks which version of the derived data (inferred links, tallies) the graph holds. */
-export const DERIVED_VERSION = `
-OPTIONAL MATCH (v:Maintenance {id: 'derived'})
-RETURN v.version AS version`;
-
-export const SET_DERIVED_VERSION = `
-MERGE (v:Maintenance {id: 'derived'})
-SET v.version = $version, v.rebuiltAt = datetime()`;
-
-export const DROP_DERIVED = `
-CALL {
-  MATCH ()-[a:ADDRESSES]->() WITH a LIMIT 50000 DELETE a RETURN count(*) AS links
-}
-CALL {
-  MATCH (t) WHERE t:DepartmentThemeTally OR t:ThemeTally OR t:DepartmentTally
-     OR t:DepartmentThemeTotal OR t:ThemeTotal OR t:DepartmentTotal
-  WITH t LIMIT 50000 DELETE t RETURN count(*) AS tallies
-}
-RETURN links + tallies AS deleted`;
-
-export const MEETINGS_IN_ORDER = `
-MATCH (m:Meeting)
-RETURN m.id AS id ORDER BY m.date, m.id`;
+/** The statements that add a batch of meetings' entries to the tallies. */
+export const TALLY_MEETINGS = [TALLY_DEPARTMENT_THEMES, TALLY_THEMES, TALLY_DEPARTMENTS];
 
 const yearCounters = (label: string, counts: string[]) => `
 MATCH (t:${label})

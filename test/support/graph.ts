@@ -1,6 +1,6 @@
 import { migrate } from "../../src/db/migrations";
 import { Database } from "../../src/db/neo4j";
-import { ensureDerived } from "../../src/tally/tally.repository";
+import { ensureDerived } from "../../src/derived/derived.repository";
 import { syncThemes } from "../../src/theme/theme.repository";
 import { testConnection } from "./test-neo4j";
 

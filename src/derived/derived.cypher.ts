@@ -1,0 +1,66 @@
+import { DIRECTIVE_SUMMARY } from "../ingest/ingest.cypher";
+
+/**
+ * Derived data (inferred ADDRESSES links and tallies) is kept in step with the documents meeting by
+ * meeting. A newly written meeting carries `pendingDerivation: true` until its derivation commits;
+ * every derivation statement starts from DERIVING, so a meeting is never derived twice, and any that
+ * a crash left pending are picked up at the next start or ingest.
+ */
+
+/** The opening of every derivation statement: the pending meetings among $meetingIds, as `m`. */
+export const DERIVING = `
+UNWIND $meetingIds AS meetingId
+MATCH (m:Meeting {id: meetingId})
+WHERE m.pendingDerivation`;
+
+/**
+ * Taken first in every derivation transaction: derivations run one at a time, each reading what the
+ * previous one committed (the inference rules re-point links that earlier meetings made).
+ */
+export const LOCK_DERIVATION = `
+MERGE (l:Maintenance {id: 'derivation-lock'})
+SET l.lockedAt = datetime()`;
+
+export const MARK_DERIVED = `
+UNWIND $meetingIds AS meetingId
+MATCH (m:Meeting {id: meetingId})
+REMOVE m.pendingDerivation`;
+
+/** The oldest pending meetings first: a batch of them. */
+export const PENDING_MEETINGS = `
+MATCH (m:Meeting) WHERE m.pendingDerivation
+RETURN m.id AS id ORDER BY m.date, m.id LIMIT $limit`;
+
+/** Before a full rebuild: every meeting is pending again (in batches; returns how many it marked). */
+export const MARK_ALL_PENDING = `
+MATCH (m:Meeting) WHERE m.pendingDerivation IS NULL
+WITH m LIMIT 10000
+SET m.pendingDerivation = true
+RETURN count(*) AS marked`;
+
+/** Meetings written before they carried their directive summary get it (in batches; returns how many). */
+export const BACKFILL_DIRECTIVE_SUMMARY = `
+MATCH (m:Meeting) WHERE m.addresseeIds IS NULL
+WITH m LIMIT 10000
+${DIRECTIVE_SUMMARY}
+RETURN count(*) AS filled`;
+
+/** Which version of the derived data the graph holds. */
+export const DERIVED_VERSION = `
+OPTIONAL MATCH (v:Maintenance {id: 'derived'})
+RETURN v.version AS version`;
+
+export const SET_DERIVED_VERSION = `
+MERGE (v:Maintenance {id: 'derived'})
+SET v.version = $version, v.rebuiltAt = datetime()`;
+
+export const DROP_DERIVED = `
+CALL {
+  MATCH ()-[a:ADDRESSES]->() WITH a LIMIT 50000 DELETE a RETURN count(*) AS links
+}
+CALL {
+  MATCH (t) WHERE t:DepartmentThemeTally OR t:ThemeTally OR t:DepartmentTally
+     OR t:DepartmentThemeTotal OR t:ThemeTotal OR t:DepartmentTotal
+  WITH t LIMIT 50000 DELETE t RETURN count(*) AS tallies
+}
+RETURN links + tallies AS deleted`;

@@ -1,0 +1,89 @@
+import { INFERENCES } from "../address/address.cypher";
+import { Queryable, WriteTx } from "../db/neo4j";
+import { DERIVED_UPGRADES, TALLY_MEETINGS } from "../tally/tally.cypher";
+import * as q from "./derived.cypher";
+
+/**
+ * Version of the derived data (inferred ADDRESSES links and tallies). Bump it when their rules
+ * change: start-up then rebuilds them from what the texts state.
+ */
+export const DERIVED_VERSION = 5;
+
+/** Meetings derived per transaction when catching up (bulk ingest, start-up, rebuild). */
+export const DERIVE_BATCH = 200;
+const PROGRESS_EVERY = 1000;
+
+/**
+ * Derives what newly written meetings imply, inferred links then tallies, inside the caller's write
+ * transaction; meetings already derived are skipped. Takes the derivation lock first.
+ */
+export async function deriveMeetings(tx: WriteTx, meetingIds: string[]): Promise<void> {
+  if (!meetingIds.length) return;
+  await tx.run(q.LOCK_DERIVATION);
+  for (const statement of [...INFERENCES, ...TALLY_MEETINGS]) await tx.run(statement, { meetingIds });
+  await tx.run(q.MARK_DERIVED, { meetingIds });
+}
+
+/**
+ * Derives every pending meeting, oldest first, DERIVE_BATCH per transaction; returns how many.
+ * `log` hears of progress on long runs.
+ */
+export async function derivePending(db: Queryable, log: (line: string) => void = () => undefined): Promise<number> {
+  const started = Date.now();
+  let done = 0;
+  for (;;) {
+    const ids = (await db.read<{ id: string }>(q.PENDING_MEETINGS, { limit: DERIVE_BATCH })).map((r) => r.id);
+    if (!ids.length) return done;
+    await db.transaction((tx) => deriveMeetings(tx, ids));
+    const before = done;
+    done += ids.length;
+    if (Math.floor(done / PROGRESS_EVERY) > Math.floor(before / PROGRESS_EVERY))
+      log(`derived ${done} meetings (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  }
+}
+
+/**
+ * Brings derived data up to date at start-up: upgrades it in place from the previous version,
+ * rebuilds it when it was derived by other rules (or never), then derives any meeting still pending
+ * (one whose bulk ingest stopped before its batch was derived). Meetings written before the writer
+ * recorded their directive summary (directiveThemes, addresseeIds: the rules read them) get it first.
+ */
+export async function ensureDerived(db: Queryable, log: (line: string) => void): Promise<void> {
+  const [{ version }] = await db.read<{ version: number | null }>(q.DERIVED_VERSION);
+  if (version !== DERIVED_VERSION) {
+    const upgrade = version === null ? undefined : DERIVED_UPGRADES[version];
+    if (upgrade && version === DERIVED_VERSION - 1) {
+      log(`upgrading derived data from v${version} to v${DERIVED_VERSION}…`);
+      await db.transaction(async (tx) => {
+        for (const statement of upgrade) await tx.run(statement);
+      });
+    } else {
+      await dropDerived(db);
+      const marked = await markAllPending(db);
+      if (marked) log(`deriving inferred links and tallies for ${marked} meetings (rules v${DERIVED_VERSION})…`);
+    }
+  }
+  for (;;) {
+    const [{ filled }] = await db.write<{ filled: number }>(q.BACKFILL_DIRECTIVE_SUMMARY);
+    if (filled === 0) break;
+  }
+  const derived = await derivePending(db, log);
+  if (version === DERIVED_VERSION && derived) log(`derived ${derived} meetings left pending`);
+  if (version !== DERIVED_VERSION) await db.write(q.SET_DERIVED_VERSION, { version: DERIVED_VERSION });
+}
+
+async function dropDerived(db: Queryable): Promise<void> {
+  for (;;) {
+    const [{ deleted }] = await db.write<{ deleted: number }>(q.DROP_DERIVED);
+    if (deleted === 0) return;
+  }
+}
+
+async function markAllPending(db: Queryable): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const [{ marked }] = await db.write<{ marked: number }>(q.MARK_ALL_PENDING);
+    if (marked === 0) return total;
+    total += marked;
+  }
+}

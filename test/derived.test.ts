@@ -1,0 +1,172 @@
+import { migrate, SEARCH_INDEX } from "../src/db/migrations";
+import { Database } from "../src/db/neo4j";
+import { ensureDerived } from "../src/derived/derived.repository";
+import { ingestMany } from "../src/ingest/ingest.bulk";
+import { ingestReadoutText } from "../src/ingest/ingest.service";
+import { seedIfEmpty } from "../src/ingest/seed";
+import { luceneQuery } from "../src/search/search.query";
+import { searchIndex } from "../src/search/search.repository";
+import { graphCounts, resetGraph, testDatabase } from "./support/graph";
+import { ingestAll, READOUTS, readoutText } from "./support/readouts";
+
+// The test readouts, and a follow-up whose directive names a district (the names-department rule).
+const ALL = [...READOUTS, "2022-06-30-districts-followup"];
+const searchable = (word: string) => searchIndex(db, luceneQuery([word]), 10);
+
+// Inferred links and tallies are derived from the documents. However the documents arrive (one at
+// a time through the API, in concurrent bulk batches in any order, or left pending by an ingest
+// that stopped), the derived data must come out the same.
+
+let db: Database;
+
+beforeAll(() => {
+  db = testDatabase();
+});
+
+afterAll(() => db.close());
+
+const LINKS = `
+MATCH (dx:Directive)-[a:ADDRESSES]->(s:Shortcoming)
+RETURN dx.id + ' -> ' + s.id + ' ' + a.rule + coalesce(' ' + a.theme, '') AS key,
+       a.themes AS themes, a.reason AS reason, a.inferred AS inferred
+ORDER BY key`;
+
+const TALLIES = `
+MATCH (t) WHERE t:DepartmentThemeTally OR t:ThemeTally OR t:DepartmentTally
+   OR t:DepartmentThemeTotal OR t:ThemeTotal OR t:DepartmentTotal
+RETURN labels(t)[0] + ' ' + coalesce(t.departmentId, '') + ' ' + coalesce(t.themeId, '') + ' ' + coalesce(toString(t.year), '') AS key,
+       properties(t) AS counts
+ORDER BY key`;
+
+const MEETINGS = `
+MATCH (m:Meeting)
+RETURN m.id AS id, m.pendingDerivation AS pending, m.directiveThemes AS directiveThemes, m.addresseeIds AS addresseeIds,
+       m.achievementCount AS achievements, m.shortcomingCount AS shortcomings, m.directiveCount AS directives
+ORDER BY id`;
+
+type Row = Record<string, unknown>;
+
+// A year tally's lists hold one entry per meeting in the order the meetings were derived: compare
+// them as sets of entries.
+function entriesOf(counts: Row): Row {
+  const ids = counts.meetingIds as string[] | undefined;
+  if (!ids) return counts;
+  const lists = Object.keys(counts).filter((k) => Array.isArray(counts[k]));
+  const rest = Object.fromEntries(Object.entries(counts).filter(([k]) => !lists.includes(k)));
+  const entries = ids.map((_, i) => Object.fromEntries(lists.map((k) => [k, (counts[k] as unknown[])[i]])));
+  return { ...rest, entries: entries.sort((a, b) => String(a.meetingIds).localeCompare(String(b.meetingIds))) };
+}
+
+async function derivedData() {
+  const tallies = await db.read<{ key: string; counts: Row }>(TALLIES);
+  return {
+    links: await db.read(LINKS),
+    tallies: tallies.map((t) => ({ key: t.key, counts: entriesOf(t.counts) })),
+    meetings: await db.read(MEETINGS),
+  };
+}
+
+describe("derived data", () => {
+  let oneAtATime: Awaited<ReturnType<typeof derivedData>>;
+
+  beforeAll(async () => {
+    await resetGraph(db);
+    await ingestAll(db);
+    await ingestReadoutText(db, readoutText("2022-06-30-districts-followup"));
+    oneAtATime = await derivedData();
+  });
+
+  it("is derived with each document written through the API, and nothing is left pending", () => {
+    expect(oneAtATime.links.length).toBeGreaterThan(20);
+    expect(oneAtATime.tallies.length).toBeGreaterThan(50);
+    expect(oneAtATime.meetings).toHaveLength(5);
+    for (const m of oneAtATime.meetings) expect(m.pending).toBeNull();
+    // The directive summary the rules read: 石景山区 is named by a directive of 2022-06-30.
+    const named = oneAtATime.meetings.filter((m) => (m.addresseeIds as string[]).includes("shijingshan-district"));
+    expect(named.map((m) => String(m.id).slice(0, 10))).toEqual(["2022-06-30"]);
+    expect(oneAtATime.meetings.every((m) => (m.directiveThemes as string[]).length > 0)).toBe(true);
+  });
+
+  it("comes out the same from a concurrent bulk ingest in batches, newest readout first", async () => {
+    await resetGraph(db);
+    await seedIfEmpty(db);
+    const statuses: string[] = [];
+    const texts = [...ALL].reverse().map((name) => new TextEncoder().encode(readoutText(name)));
+    await ingestMany(
+      db,
+      texts,
+      (b) => b,
+      { concurrency: 2, deriveEvery: 2 },
+      (_, r) => statuses.push(r.outcome?.status ?? String(r.error)),
+    );
+    expect(statuses).toEqual(["created", "created", "created", "created"]);
+    expect(await derivedData()).toEqual(oneAtATime);
+  });
+
+  it("comes out the same when documents were left pending and derived at the next start", async () => {
+    await resetGraph(db);
+    await seedIfEmpty(db);
+    for (const name of ALL) await ingestReadoutText(db, readoutText(name), { derive: false });
+    const [{ pending, links }] = await db.read<{ pending: number; links: number }>(
+      `MATCH (m:Meeting) WHERE m.pendingDerivation WITH count(m) AS pending
+       OPTIONAL MATCH ()-[a:ADDRESSES]->() RETURN pending, count(a) AS links`,
+    );
+    expect(pending).toBe(4);
+    expect(links).toBeLessThan(oneAtATime.links.length);
+    const log: string[] = [];
+    await ensureDerived(db, (line) => log.push(line));
+    expect(log).toEqual(["derived 4 meetings left pending"]);
+    expect(await derivedData()).toEqual(oneAtATime);
+  });
+
+  it("comes out the same from a full rebuild, and the directive summaries are restored first", async () => {
+    await db.write("MATCH (m:Meeting) REMOVE m.directiveThemes, m.addresseeIds");
+    await db.write("MATCH (v:Maintenance {id: 'derived'}) SET v.version = -1");
+    await ensureDerived(db, () => undefined);
+    expect(await derivedData()).toEqual(oneAtATime);
+  });
+});
+
+describe("bulk writes", () => {
+  it("write a document sent twice at the same time once", async () => {
+    await resetGraph(db);
+    const text = readoutText("2022-01-28-districts");
+    const outcomes = await Promise.all([ingestReadoutText(db, text), ingestReadoutText(db, text)]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(["created", "unchanged"]);
+    expect(outcomes[0].meetingId).toBe(outcomes[1].meetingId);
+    expect(await graphCounts(db)).toMatchObject({ Document: 1, Meeting: 1, Report: 3 });
+  });
+
+  it("leave what they wrote searchable when they return", async () => {
+    await resetGraph(db);
+    const texts = [new TextEncoder().encode(readoutText("2021-06-30-districts"))];
+    await ingestMany(
+      db,
+      texts,
+      (b) => b,
+      {},
+      () => undefined,
+    );
+    expect(await searchable("拆除违法建设")).toHaveLength(1);
+  });
+});
+
+describe("the search index", () => {
+  it("is made again, eventually consistent, when an older one was not", async () => {
+    const config = () =>
+      db.read<{ ec: boolean }>(
+        `SHOW FULLTEXT INDEXES YIELD name, options WHERE name = $name
+         RETURN options.indexConfig['fulltext.eventually_consistent'] AS ec`,
+        { name: SEARCH_INDEX },
+      );
+    await db.write(`DROP INDEX ${SEARCH_INDEX}`);
+    await db.write(
+      `CREATE FULLTEXT INDEX ${SEARCH_INDEX} FOR (n:Achievement|Shortcoming|Directive|Department) ON EACH [n.searchText]
+       OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'cjk' } }`,
+    );
+    expect(await config()).toEqual([{ ec: false }]);
+    await migrate(db);
+    expect(await config()).toEqual([{ ec: true }]);
+    expect(await searchable("拆除违法建设")).toHaveLength(1);
+  });
+});
