@@ -32,6 +32,8 @@ SET a.inferred = true, a.themes = ${SHARED},
 
 // Each side's themes are read once and the pairs matched in memory (a meeting has dozens of
 // directives and shortcomings: hundreds of pairs). Shared themes in the shortcoming's tag order.
+// CREATE, not MERGE: only this rule links a meeting's own directives and shortcomings, and a
+// meeting is derived once (DERIVING).
 export const INFER_SAME_MEETING = `${DERIVING}
 MATCH (m)-[:ISSUED]->(dx:Directive)
 WITH m, collect({dx: dx, themes: COLLECT { MATCH (dx)-[:ABOUT]->(t:PolicyTheme) RETURN t.id }}) AS directives
@@ -40,8 +42,8 @@ WITH directives, s, COLLECT { MATCH (s)-[r:ABOUT]->(t:PolicyTheme) RETURN t.id O
 UNWIND directives AS directive
 WITH directive.dx AS dx, s, [id IN flagged WHERE id IN directive.themes] AS shared
 WHERE size(shared) > 0
-MERGE (dx)-[a:ADDRESSES {rule: 'same-meeting'}]->(s)
-SET a.inferred = true, a.themes = shared, a.reason = 'issued at the same meeting; both about ' + ${joined("shared")}`;
+CREATE (dx)-[:ADDRESSES {rule: 'same-meeting', inferred: true, themes: shared,
+                         reason: 'issued at the same meeting; both about ' + ${joined("shared")}}]->(s)`;
 
 // The new meeting's shortcomings: follow each top-level theme to the first later meeting with a
 // directive on it. Meetings are walked in date-index order and the walk stops at the first hit;
