@@ -86,9 +86,11 @@ try {
     );
   }
   console.log(`the same ${count} again: ${per(count, againMs)}, all unchanged`);
-  console.log(
-    `one at a time (document and derivation in one transaction, as the API writes): ${per(single, singleMs)}`,
-  );
+  if (single) {
+    console.log(
+      `one at a time (document and derivation in one transaction, as the API writes): ${per(single, singleMs)}`,
+    );
+  }
   console.log(`graph now: ${items} items, ${links} inferred links`);
 } finally {
   await open.close();
