@@ -63,8 +63,10 @@ export async function ingestExtractedFile(
   const { frontMatter, body, bodyStart } = parseReadoutFile(fileText);
   const rows = buildGraphRows({ ...frontMatter, text: body }, toBodyOffsets(extraction, bodyStart));
   const outcome = { reports: rows.reports.length, warnings: extraction.warnings ?? [], rows };
-  if (options.dryRun) {
-    const [existing] = await db.read<{ meetingId: string | null }>(FIND_DOCUMENT, { sha256: rows.document.sha256 });
+  // A read first: a document already there (re-running an ingest over a folder) costs no write.
+  // The writer checks again under a lock, for two writers of the same document at once.
+  const [existing] = await db.read<{ meetingId: string | null }>(FIND_DOCUMENT, { sha256: rows.document.sha256 });
+  if (existing || options.dryRun) {
     return {
       ...outcome,
       status: existing ? "unchanged" : "dry-run",
