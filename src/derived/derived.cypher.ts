@@ -31,19 +31,19 @@ export const PENDING_MEETINGS = `
 MATCH (m:Meeting) WHERE m.pendingDerivation
 RETURN m.id AS id ORDER BY m.date, m.id LIMIT $limit`;
 
-/** Before a full rebuild: every meeting is pending again (in batches; returns how many it marked). */
+/** Before a full rebuild: every meeting is pending again (a batch; returns how many it marked). */
 export const MARK_ALL_PENDING = `
 MATCH (m:Meeting) WHERE m.pendingDerivation IS NULL
 WITH m LIMIT 10000
 SET m.pendingDerivation = true
-RETURN count(*) AS marked`;
+RETURN count(*) AS done`;
 
-/** Meetings written before they carried their directive summary get it (in batches; returns how many). */
+/** Meetings written before they carried their directive summary get it (a batch; returns how many). */
 export const BACKFILL_DIRECTIVE_SUMMARY = `
 MATCH (m:Meeting) WHERE m.addresseeIds IS NULL
 WITH m LIMIT 10000
 ${DIRECTIVE_SUMMARY}
-RETURN count(*) AS filled`;
+RETURN count(*) AS done`;
 
 /** Which version of the derived data the graph holds. */
 export const DERIVED_VERSION = `
@@ -54,6 +54,7 @@ export const SET_DERIVED_VERSION = `
 MERGE (v:Maintenance {id: 'derived'})
 SET v.version = $version, v.rebuiltAt = datetime()`;
 
+/** Deletes a batch of inferred links and tallies; returns how many. */
 export const DROP_DERIVED = `
 CALL {
   MATCH ()-[a:ADDRESSES]->() WITH a LIMIT 50000 DELETE a RETURN count(*) AS links
@@ -63,4 +64,4 @@ CALL {
      OR t:DepartmentThemeTotal OR t:ThemeTotal OR t:DepartmentTotal
   WITH t LIMIT 50000 DELETE t RETURN count(*) AS tallies
 }
-RETURN links + tallies AS deleted`;
+RETURN links + tallies AS done`;

@@ -58,32 +58,24 @@ export async function ensureDerived(db: Queryable, log: (line: string) => void):
         for (const statement of upgrade) await tx.run(statement);
       });
     } else {
-      await dropDerived(db);
-      const marked = await markAllPending(db);
+      await untilNone(db, q.DROP_DERIVED);
+      const marked = await untilNone(db, q.MARK_ALL_PENDING);
       if (marked) log(`deriving inferred links and tallies for ${marked} meetings (rules v${DERIVED_VERSION})…`);
     }
   }
-  for (;;) {
-    const [{ filled }] = await db.write<{ filled: number }>(q.BACKFILL_DIRECTIVE_SUMMARY);
-    if (filled === 0) break;
-  }
+  await untilNone(db, q.BACKFILL_DIRECTIVE_SUMMARY);
   const derived = await derivePending(db, log);
   if (version === DERIVED_VERSION && derived) log(`derived ${derived} meetings left pending`);
   if (version !== DERIVED_VERSION) await db.write(q.SET_DERIVED_VERSION, { version: DERIVED_VERSION });
 }
 
-async function dropDerived(db: Queryable): Promise<void> {
-  for (;;) {
-    const [{ deleted }] = await db.write<{ deleted: number }>(q.DROP_DERIVED);
-    if (deleted === 0) return;
-  }
-}
-
-async function markAllPending(db: Queryable): Promise<number> {
+// Runs a statement that works through a bounded batch (returning `done`, how many it handled) one
+// transaction after another until a batch finds nothing left; returns the total.
+async function untilNone(db: Queryable, statement: string): Promise<number> {
   let total = 0;
   for (;;) {
-    const [{ marked }] = await db.write<{ marked: number }>(q.MARK_ALL_PENDING);
-    if (marked === 0) return total;
-    total += marked;
+    const [{ done }] = await db.write<{ done: number }>(statement);
+    if (done === 0) return total;
+    total += done;
   }
 }
