@@ -103,4 +103,18 @@ describe("policygraph ingest", () => {
     }
     expect(output.err.trim().split("\n").at(-1)).toMatch(/^policygraph ingest: cannot reach the database: /);
   });
+
+  // Regression: a database that answers but refuses the start-up work (here a NEO4J_DATABASE that
+  // does not exist) was reported as "cannot reach the database", sending users after the network.
+  it("says the database could not be prepared, not reached, when it answers but refuses", async () => {
+    process.env.NEO4J_DATABASE = "nosuchdatabase";
+    try {
+      expect(await runIngest([join(dir, "weather.txt")])).toBe(3);
+    } finally {
+      process.env.NEO4J_DATABASE = testConnection().database;
+    }
+    expect(output.err.trim().split("\n").at(-1)).toMatch(
+      /^policygraph ingest: cannot prepare the database: .*nosuchdatabase/i,
+    );
+  });
 });

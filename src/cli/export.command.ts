@@ -1,13 +1,11 @@
 import { createWriteStream, mkdirSync, renameSync, statSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import { Writable } from "node:stream";
-import { openDatabase, OpenDatabase, prepareDatabase } from "../bootstrap";
 import { loadConfig } from "../config";
-import { isUnavailable } from "../db/neo4j";
-import { AppError, ErrorCode } from "../errors";
 import { writeCsvExport } from "../linked-data/csv";
 import { DumpFormat, writeDump } from "../linked-data/dump";
 import { chunkWriter } from "../linked-data/stream";
+import { isDatabaseUnreachable, oneLine, openForCommand } from "./database";
 
 const USAGE = `usage: policygraph export --format ttl|jsonld|csv [--out DIR]
 
@@ -18,7 +16,7 @@ csv: one file per entity type (departments.csv, meetings.csv, …) and per relat
 (default http://localhost:PORT, PORT 4000). Connects like the server: NEO4J_URI, or the local
 Neo4j of POLICYGRAPH_HOME (reused when running, started and stopped otherwise).
 Exit status: 0 done, 1 the export failed (e.g. a file could not be written), 2 bad usage,
-3 the database could not be reached.
+3 the database could not be reached or prepared.
 `;
 
 const FORMATS = ["ttl", "jsonld", "csv"] as const;
@@ -34,10 +32,6 @@ class OutputFailed extends Error {
   constructor(cause: unknown) {
     super(`cannot write the output: ${cause instanceof Error ? cause.message : String(cause)}`);
   }
-}
-
-function oneLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, " ");
 }
 
 /** Parses `--format X`, `--format=X`, `--out DIR`, `--out=DIR`; a string is the usage error. */
@@ -83,14 +77,8 @@ export async function runExport(args: string[]): Promise<number> {
   const baseUrl = config.publicBaseUrl ?? `http://localhost:${config.port}`;
   const log = (line: string) => process.stderr.write(`${line}\n`);
 
-  let open: OpenDatabase;
-  try {
-    open = await openDatabase(config, log);
-    await prepareDatabase(open.db, { seed: false }, log);
-  } catch (e) {
-    process.stderr.write(`policygraph export: cannot reach the database: ${oneLine(e)}\n`);
-    return 3;
-  }
+  const open = await openForCommand("export", config, log);
+  if (open === 3) return 3;
 
   try {
     if (parsed.out) mkdirSync(parsed.out, { recursive: true });
@@ -134,9 +122,7 @@ export async function runExport(args: string[]): Promise<number> {
     }
     return 0;
   } catch (e) {
-    const unavailable =
-      !(e instanceof OutputFailed) &&
-      ((e instanceof AppError && e.code === ErrorCode.DATABASE_UNAVAILABLE) || isUnavailable(e));
+    const unavailable = !(e instanceof OutputFailed) && isDatabaseUnreachable(e);
     process.stderr.write(
       `policygraph export: ${unavailable ? "cannot reach the database: " : "export failed: "}${oneLine(e)}\n`,
     );

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { openDatabase, OpenDatabase, prepareDatabase } from "../bootstrap";
 import { loadConfig } from "../config";
 import { checkReadoutSize } from "../extraction/decode";
 import { BulkResult, ingestMany } from "../ingest/ingest.bulk";
+import { oneLine, openForCommand } from "./database";
 import { Progress } from "./progress";
 
 const USAGE = `usage: policygraph ingest FILE|DIR… [--dry-run] [--json]
@@ -15,7 +15,7 @@ the local Neo4j of POLICYGRAPH_HOME (reused when running, started and stopped ot
   --dry-run   extract and validate, write nothing
   --json      print [{file, status, meeting, reports, error}] on stdout
 Exit status: 0 all went in, 1 any file failed (the others stay committed), 2 bad usage,
-3 the database could not be reached.
+3 the database could not be reached or prepared (migrations, derived data).
 `;
 
 /** The outcome of one file, as printed with --json. */
@@ -43,10 +43,6 @@ export function collectFiles(paths: string[]): string[] {
     else out.push(p);
   }
   return out;
-}
-
-function oneLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, " ");
 }
 
 /** A readout file's bytes; throws the one-line reason when it cannot be one. */
@@ -93,14 +89,8 @@ export async function runIngest(args: string[]): Promise<number> {
   }
 
   const log = (line: string) => process.stderr.write(`${line}\n`);
-  let open: OpenDatabase;
-  try {
-    open = await openDatabase(loadConfig(), log);
-    await prepareDatabase(open.db, { seed: false }, log);
-  } catch (e) {
-    process.stderr.write(`policygraph ingest: cannot reach the database: ${oneLine(e)}\n`);
-    return 3;
-  }
+  const open = await openForCommand("ingest", loadConfig(), log);
+  if (open === 3) return 3;
 
   const results: FileResult[] = new Array(files.length);
   const progress = new Progress(files.length, process.stderr);

@@ -1,0 +1,42 @@
+import { openDatabase, OpenDatabase, prepareDatabase } from "../bootstrap";
+import { Config } from "../config";
+import { isUnavailable } from "../db/neo4j";
+import { AppError, ErrorCode } from "../errors";
+
+/** An error's message on one line, for a CLI's one-line reasons. */
+export function oneLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, " ");
+}
+
+/** Whether an error means the database could not be reached (rather than refused the work). */
+export function isDatabaseUnreachable(error: unknown): boolean {
+  return (error instanceof AppError && error.code === ErrorCode.DATABASE_UNAVAILABLE) || isUnavailable(error);
+}
+
+/**
+ * Opens and prepares the database for a CLI command. On failure it prints one line saying
+ * whether the database could not be reached or could not be prepared (a failed migration or
+ * derivation is not a network problem), releases what it opened and returns exit status 3.
+ */
+export async function openForCommand(
+  command: string,
+  config: Config,
+  log: (line: string) => void,
+): Promise<OpenDatabase | 3> {
+  let open: OpenDatabase;
+  try {
+    open = await openDatabase(config, log);
+  } catch (e) {
+    process.stderr.write(`policygraph ${command}: cannot reach the database: ${oneLine(e)}\n`);
+    return 3;
+  }
+  try {
+    await prepareDatabase(open.db, { seed: false }, log);
+    return open;
+  } catch (e) {
+    const what = isDatabaseUnreachable(e) ? "cannot reach the database" : "cannot prepare the database";
+    process.stderr.write(`policygraph ${command}: ${what}: ${oneLine(e)}\n`);
+    await open.close().catch(() => undefined);
+    return 3;
+  }
+}
