@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType } from "type-graphql";
+import { DateScalar } from "../graphql/date.scalar";
 import { Node } from "../graphql/node.type";
 
 @ObjectType({ implements: Node, description: "One department's turn at one meeting, and its assessment." })
@@ -11,7 +12,7 @@ export class Report extends Node {
   @Field({ description: "The speaker as the readout names it (市发展改革委, 石景山)." })
   subject!: string;
 
-  @Field(() => String, { description: "Date of the meeting (YYYY-MM-DD)." })
+  @Field(() => DateScalar, { description: "Date of the meeting (YYYY-MM-DD)." })
   date!: string;
 
   meetingId!: string;

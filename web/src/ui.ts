@@ -34,8 +34,6 @@ export interface LabelledNode {
   /** PolicyTheme's nameEn, aliased: it is non-null there and nullable elsewhere, which GraphQL will not merge. */
   themeNameEn?: string;
   date?: string;
-  /** Report's date, aliased: a String there and a Date on Meeting. */
-  reportDate?: string;
   title?: string;
   text?: string;
   subject?: string;
@@ -46,7 +44,7 @@ export interface LabelledNode {
 export const LABEL = `__typename id
   ... on Department { name nameEn }
   ... on Meeting { date title }
-  ... on Report { subject order reportDate: date }
+  ... on Report { date subject order }
   ... on Achievement { text }
   ... on Shortcoming { text }
   ... on Directive { text }
@@ -59,7 +57,7 @@ export function nodeLabel(n: LabelledNode, max = 40): string {
   let s: string;
   if (n.name !== undefined) s = named({ name: n.name, nameEn: n.nameEn ?? n.themeNameEn });
   else if (n.__typename === "Meeting") s = `${n.date} ${n.title ?? ""}`;
-  else if (n.__typename === "Report") s = `${n.reportDate ?? ""} #${n.order} ${n.subject ?? ""}`;
+  else if (n.__typename === "Report") s = `${n.date ?? ""} #${n.order} ${n.subject ?? ""}`;
   else s = n.text ?? n.title ?? n.id;
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
