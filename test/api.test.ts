@@ -86,6 +86,19 @@ describe("connections", () => {
     expect(JSON.stringify(res)).not.toMatch(/stacktrace|\.ts:\d+|\.js:\d+/);
   });
 
+  // Regression: a misspelt theme id answered 0 items, which reads as a finding.
+  it.each([
+    `{ shortcomings(themeId: "party-buildng") { totalCount } }`,
+    `{ directives(themeId: "party-buildng") { totalCount } }`,
+    `{ persistentShortcomings(minMeetings: 1, themeId: "party-buildng") { meetingCount } }`,
+    `{ timeline(themeId: "party-buildng") { date } }`,
+  ])("refuses an unknown theme id in %s", async (query) => {
+    const res = await gql(server, query);
+    expect(res.data).toBeNull();
+    expect(res.errors![0].extensions!.code).toBe("BAD_USER_INPUT");
+    expect(res.errors![0].message).toBe('no theme has the id "party-buildng" (the query themes lists them)');
+  });
+
   it("filters departments by kind", async () => {
     const m = await gql(
       server,
@@ -339,5 +352,31 @@ describe("cost, complexity and round trips", () => {
     const res = await gql(server, query);
     expect(res.errors).toBeUndefined();
     expect(res.extensions!.cost!.complexity).toBeLessThanOrEqual(50_000);
+  });
+});
+
+// Regression: a body Express could not parse was answered with Express's HTML error page, stack
+// trace included, instead of an API error.
+describe("unreadable requests", () => {
+  const post = (body: string) =>
+    fetch(`${server.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body });
+
+  it.each([
+    ["malformed JSON", "{bad json", 400, "not valid JSON"],
+    [
+      "a body over the size limit",
+      JSON.stringify({ query: `{ themes { id } }`, x: "会".repeat(800_000) }),
+      413,
+      "size limit",
+    ],
+  ])("answers %s with a JSON BAD_USER_INPUT error and no stack trace", async (_, body, status, words) => {
+    const res = await post(body);
+    expect(res.status).toBe(status);
+    expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+    const text = await res.text();
+    expect(text).not.toMatch(/\bat \S+ \(|node_modules/);
+    const json = JSON.parse(text);
+    expect(json.errors[0].extensions.code).toBe("BAD_USER_INPUT");
+    expect(json.errors[0].message).toContain(words);
   });
 });

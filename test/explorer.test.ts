@@ -246,6 +246,14 @@ describe("explorer", () => {
     const { data: t } = await gql(server, `{ timeline(themeId: "party-building") { date } }`);
     expect(await page.locator("svg.timeline rect").count()).toBe(t!.timeline.length);
     await shot("theme");
+
+    // An id that names no theme is refused by the API's theme filters; the page says "not found".
+    await page.goto(`${server.url}/id/theme/no-such-theme`);
+    await page.waitForFunction(
+      () => document.body.dataset.view === "theme" && !document.body.hasAttribute("aria-busy"),
+    );
+    expect(await page.locator("article.error").count()).toBe(0);
+    expect(await page.locator("h1").last().textContent()).toMatch(/^(未找到|Not found)$/);
   });
 
   it("draws an entity's neighbourhood and expands it on click or by keyboard", async () => {

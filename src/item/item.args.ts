@@ -5,7 +5,10 @@ import { DepartmentKind } from "../department/department-kind";
 
 @ArgsType()
 export class ItemFilterArgs extends PageArgs {
-  @Field(() => ID, { nullable: true, description: "Only items about this theme or one of its narrower themes." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "Only items about this theme or one of its narrower themes (an unknown id is refused).",
+  })
   themeId?: string | null;
 
   @Field(() => ID, {

@@ -4,6 +4,7 @@ import { checkWindow } from "../graphql/date.scalar";
 import { ItemFilterArgs } from "./item.args";
 import { ItemFilter, ItemKind } from "./item.cypher";
 import { itemPage } from "./item.repository";
+import { checkThemeFilter } from "../theme/theme.catalog";
 import { ItemRecord } from "./item.type";
 
 /** A validated page of items for connection arguments, with `fixed` filters taking precedence. */
@@ -15,6 +16,7 @@ export async function itemConnection(
 ): Promise<ConnectionResult<ItemRecord>> {
   const page = pageOf({ first, after });
   checkWindow(filter.from, filter.to);
+  checkThemeFilter(filter.themeId);
   const { total, nodes } = await itemPage(ctx.db, kind, { ...filter, ...fixed }, page);
   return toConnection(nodes, total, page);
 }

@@ -7,6 +7,7 @@ import { Meeting } from "../meeting/meeting.type";
 import { Shortcoming } from "../shortcoming/shortcoming.type";
 import { checkWindow, DateScalar } from "../graphql/date.scalar";
 import { DepartmentKind } from "../department/department-kind";
+import { checkThemeFilter } from "../theme/theme.catalog";
 import { allThemes } from "../theme/theme.repository";
 import {
   directiveCoverage,
@@ -56,7 +57,10 @@ class MatrixArgs extends WindowArgs {
 
 @ArgsType()
 class TimelineArgs extends WindowArgs {
-  @Field(() => ID, { nullable: true, description: "Only items about this theme (with its narrower themes)." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "Only items about this theme (with its narrower themes; an unknown id is refused).",
+  })
   themeId?: string | null;
 
   @Field(() => ID, {
@@ -89,7 +93,10 @@ class PersistenceArgs extends PatternArgs {
   @Field(() => ID, { nullable: true, description: "Only this department." })
   departmentId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: "Only this theme (with its narrower themes)." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "Only this theme (with its narrower themes; an unknown id is refused).",
+  })
   themeId?: string | null;
 }
 
@@ -158,6 +165,7 @@ export class PatternResolver {
   })
   persistentShortcomings(@Args() args: PersistenceArgs, @Ctx() ctx: Context): Promise<ShortcomingPersistenceRecord[]> {
     checkPatternArgs(args, ["minMeetings", args.minMeetings]);
+    checkThemeFilter(args.themeId);
     return persistentShortcomings(ctx.db, args);
   }
 
@@ -194,6 +202,7 @@ export class PatternResolver {
   @Query(() => [TimelinePoint], { description: "Item counts per meeting, oldest first, for plotting." })
   timeline(@Args() args: TimelineArgs, @Ctx() ctx: Context): Promise<TimelinePointRecord[]> {
     checkWindow(args.from, args.to);
+    checkThemeFilter(args.themeId);
     return timeline(ctx.db, args);
   }
 }

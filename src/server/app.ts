@@ -16,6 +16,7 @@ import { callerOf, mayRead } from "./auth";
 import { costPlugin } from "./cost.plugin";
 import { formatError } from "./format-error";
 import { healthHandler } from "./health";
+import { httpErrorHandler } from "./http-errors";
 import { graphqlSchema } from "./schema";
 
 export type ServerSettings = Pick<Config, "curatorToken" | "readToken" | "complexityLimit" | "publicBaseUrl">;
@@ -65,6 +66,7 @@ export async function startServer(
       },
     }),
   );
+  app.use(httpErrorHandler);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);

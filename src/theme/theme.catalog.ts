@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { badInput } from "../errors";
 import { seedDir } from "../paths";
 
 /**
@@ -123,4 +124,12 @@ export function themeCatalog(): readonly ThemeEntry[] {
 /** True when `id` names a theme of the scheme. */
 export function isKnownTheme(id: string): boolean {
   return themeCatalog().some((t) => t.id === id);
+}
+
+/**
+ * Refuses a theme filter that names no theme: a misspelt id would otherwise read as "nothing
+ * flagged", which an analyst takes for a finding.
+ */
+export function checkThemeFilter(id: string | null | undefined): void {
+  if (id != null && !isKnownTheme(id)) throw badInput(`no theme has the id "${id}" (the query themes lists them)`);
 }

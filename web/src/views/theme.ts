@@ -1,4 +1,4 @@
-import { gql } from "../api";
+import { ApiError, gql } from "../api";
 import { h } from "../dom";
 import { named, t } from "../i18n";
 import {
@@ -44,7 +44,14 @@ interface Answer {
 
 /** A policy theme: the departments flagged on it, its timeline, its latest shortcomings. */
 export async function themeView(id: string): Promise<HTMLElement | null> {
-  const a = await gql<Answer>(QUERY, { id });
+  let a: Answer;
+  try {
+    a = await gql<Answer>(QUERY, { id });
+  } catch (e) {
+    // The filters refuse an id that names no theme; for this page that is "not found".
+    if (e instanceof ApiError && e.code === "BAD_USER_INPUT") return null;
+    throw e;
+  }
   const theme = a.node;
   if (!theme || theme.__typename !== "PolicyTheme") return null;
   const flagged = [...a.persistentShortcomings].sort(
