@@ -99,6 +99,31 @@ describe("connections", () => {
     expect(res.errors![0].message).toBe('no theme has the id "party-buildng" (the query themes lists them)');
   });
 
+  // Regression: a misspelt department id answered an empty list, which reads as "never flagged".
+  it.each([
+    [`{ shortcomings(departmentId: "finance-bureu") { totalCount } }`, "BAD_USER_INPUT"],
+    [`{ directives(departmentId: "finance-bureu") { totalCount } }`, "BAD_USER_INPUT"],
+    [`{ persistentShortcomings(minMeetings: 1, departmentId: "finance-bureu") { meetingCount } }`, "BAD_USER_INPUT"],
+    [`{ timeline(departmentId: "finance-bureu") { date } }`, "BAD_USER_INPUT"],
+    [`{ similarDepartments(id: "finance-bureu") { score } }`, "NOT_FOUND"],
+  ])("refuses an unknown department id in %s", async (query, code) => {
+    const res = await gql(server, query);
+    expect(res.data).toBeNull();
+    expect(res.errors![0].extensions!.code).toBe(code);
+    expect(res.errors![0].message).toBe('no department has the id "finance-bureu" (the query departments lists them)');
+  });
+
+  it("answers a known department that matches nothing with an empty result, not an error", async () => {
+    const res = await gql(
+      server,
+      `{ timeline(departmentId: "finance-bureau", to: "2000-01-01") { date }
+         shortcomings(departmentId: "finance-bureau", to: "2000-01-01") { totalCount }
+         persistentShortcomings(departmentId: "finance-bureau") { meetingCount } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({ timeline: [], shortcomings: { totalCount: 0 }, persistentShortcomings: [] });
+  });
+
   it("filters departments by kind", async () => {
     const m = await gql(
       server,

@@ -247,13 +247,9 @@ describe("explorer", () => {
     expect(await page.locator("svg.timeline rect").count()).toBe(t!.timeline.length);
     await shot("theme");
 
-    // An id that names no theme is refused by the API's theme filters; the page says "not found".
-    await page.goto(`${server.url}/id/theme/no-such-theme`);
-    await page.waitForFunction(
-      () => document.body.dataset.view === "theme" && !document.body.hasAttribute("aria-busy"),
-    );
-    expect(await page.locator("article.error").count()).toBe(0);
-    expect(await page.locator("h1").last().textContent()).toMatch(/^(未找到|Not found)$/);
+    // Ids that name nothing are refused by the API's filters; the pages say "not found".
+    await expectNotFound("/id/theme/no-such-theme", "theme");
+    await expectNotFound("/id/department/no-such-department", "department");
   });
 
   it("draws an entity's neighbourhood and expands it on click or by keyboard", async () => {
@@ -336,3 +332,11 @@ describe("explorer", () => {
     }
   });
 });
+
+/** Opens `path` and checks the explorer rendered its "not found" page, not an error. */
+async function expectNotFound(path: string, view: string): Promise<void> {
+  await page.goto(`${server.url}${path}`);
+  await page.waitForFunction((v) => document.body.dataset.view === v && !document.body.hasAttribute("aria-busy"), view);
+  expect(await page.locator("article.error").count()).toBe(0);
+  expect(await page.locator("h1").last().textContent()).toMatch(/^(未找到|Not found)$/);
+}

@@ -91,8 +91,15 @@ describe("similarDepartments", () => {
     );
   });
 
-  it("returns nothing for an unknown department", async () => {
-    expect((await query(`{ similarDepartments(id: "no-such") { score } }`)).similarDepartments).toEqual([]);
+  it("returns nothing for a department never flagged, and NOT_FOUND for an id that names none", async () => {
+    const { departments } = await query(
+      `{ departments(first: 100) { nodes { id shortcomings(first: 0) { totalCount } } } }`,
+    );
+    const unflagged = departments.nodes.find((d: any) => d.shortcomings.totalCount === 0);
+    expect(unflagged).toBeDefined();
+    expect((await query(`{ similarDepartments(id: "${unflagged.id}") { score } }`)).similarDepartments).toEqual([]);
+    const unknown = await gql(server, `{ similarDepartments(id: "no-such") { score } }`);
+    expect(unknown.errors![0].extensions!.code).toBe("NOT_FOUND");
   });
 });
 

@@ -33,6 +33,15 @@ export const departmentById = defineLoader<string, Department | null>(async (db,
   );
 });
 
+/**
+ * Throws `refuse(message)` when `id` names no department. Callers ask only when a query by that
+ * id matched nothing: a misspelt id must not read as "never flagged".
+ */
+export async function requireDepartment(ctx: Context, id: string, refuse: (message: string) => Error): Promise<void> {
+  if (!(await load(ctx, departmentById, id)))
+    throw refuse(`no department has the id "${id}" (the query departments lists them)`);
+}
+
 export const departmentsByReport = defineLoader<string, Department[]>(async (db, ids) => {
   const rows = await db.read<{ id: string; departments: Department[] }>(q.DEPARTMENTS_BY_REPORT, { ids });
   return byKeys(

@@ -13,7 +13,7 @@ export class ItemFilterArgs extends PageArgs {
 
   @Field(() => ID, {
     nullable: true,
-    description: "Only items of this department (for directives: addressed to it).",
+    description: "Only items of this department (for directives: addressed to it); an unknown id is refused.",
   })
   departmentId?: string | null;
 

@@ -1,4 +1,6 @@
 import { ConnectionResult, pageOf, toConnection } from "../graphql/connection";
+import { requireDepartment } from "../department/department.repository";
+import { badInput } from "../errors";
 import { Context } from "../graphql/context";
 import { checkWindow } from "../graphql/date.scalar";
 import { ItemFilterArgs } from "./item.args";
@@ -18,5 +20,7 @@ export async function itemConnection(
   checkWindow(filter.from, filter.to);
   checkThemeFilter(filter.themeId);
   const { total, nodes } = await itemPage(ctx.db, kind, { ...filter, ...fixed }, page);
+  if (total === 0 && filter.departmentId && fixed.departmentId === undefined)
+    await requireDepartment(ctx, filter.departmentId, badInput);
   return toConnection(nodes, total, page);
 }

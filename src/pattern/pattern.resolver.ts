@@ -1,5 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
-import { badInput } from "../errors";
+import { badInput, notFound } from "../errors";
+import { requireDepartment } from "../department/department.repository";
 import { Context, load } from "../graphql/context";
 import { ItemRecord } from "../item/item.type";
 import { loadMeeting } from "../meeting/meeting.repository";
@@ -65,7 +66,8 @@ class TimelineArgs extends WindowArgs {
 
   @Field(() => ID, {
     nullable: true,
-    description: "Only this department's achievements and shortcomings, and directives addressed to it.",
+    description:
+      "Only this department's achievements and shortcomings, and directives addressed to it (an unknown id is refused).",
   })
   departmentId?: string | null;
 }
@@ -90,7 +92,7 @@ class PersistenceArgs extends PatternArgs {
   })
   minMeetings!: number;
 
-  @Field(() => ID, { nullable: true, description: "Only this department." })
+  @Field(() => ID, { nullable: true, description: "Only this department (an unknown id is refused)." })
   departmentId?: string | null;
 
   @Field(() => ID, {
@@ -163,10 +165,15 @@ export class PatternResolver {
     description:
       "The same department flagged for the same theme at several meetings (minMeetings or more), most persistent first.",
   })
-  persistentShortcomings(@Args() args: PersistenceArgs, @Ctx() ctx: Context): Promise<ShortcomingPersistenceRecord[]> {
+  async persistentShortcomings(
+    @Args() args: PersistenceArgs,
+    @Ctx() ctx: Context,
+  ): Promise<ShortcomingPersistenceRecord[]> {
     checkPatternArgs(args, ["minMeetings", args.minMeetings]);
     checkThemeFilter(args.themeId);
-    return persistentShortcomings(ctx.db, args);
+    const rows = await persistentShortcomings(ctx.db, args);
+    if (!rows.length && args.departmentId) await requireDepartment(ctx, args.departmentId, badInput);
+    return rows;
   }
 
   @Query(() => ThemeMatrix, {
@@ -179,15 +186,18 @@ export class PatternResolver {
   }
 
   @Query(() => [SimilarDepartment], {
-    description: "Departments ranked by the overlap (Jaccard) of their shortcoming themes with this one's.",
+    description:
+      "Departments ranked by the overlap (Jaccard) of their shortcoming themes with this one's (an unknown id is NOT_FOUND).",
   })
-  similarDepartments(
+  async similarDepartments(
     @Arg("id", () => ID) id: string,
     @Arg("first", () => Int, { defaultValue: 10 }) first: number,
     @Ctx() ctx: Context,
   ): Promise<SimilarDepartmentRecord[]> {
     if (first < 1 || first > MAX_SIMILAR) throw badInput(`"first" must be between 1 and ${MAX_SIMILAR}, got ${first}`);
-    return similarDepartments(ctx.db, id, first);
+    const rows = await similarDepartments(ctx.db, id, first);
+    if (!rows.length) await requireDepartment(ctx, id, notFound);
+    return rows;
   }
 
   @Query(() => [ThemeCoverage], {
@@ -200,9 +210,11 @@ export class PatternResolver {
   }
 
   @Query(() => [TimelinePoint], { description: "Item counts per meeting, oldest first, for plotting." })
-  timeline(@Args() args: TimelineArgs, @Ctx() ctx: Context): Promise<TimelinePointRecord[]> {
+  async timeline(@Args() args: TimelineArgs, @Ctx() ctx: Context): Promise<TimelinePointRecord[]> {
     checkWindow(args.from, args.to);
     checkThemeFilter(args.themeId);
-    return timeline(ctx.db, args);
+    const points = await timeline(ctx.db, args);
+    if (!points.length && args.departmentId) await requireDepartment(ctx, args.departmentId, badInput);
+    return points;
   }
 }

@@ -36,3 +36,16 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
   if (!body.data) throw new ApiError("The service answered without data.", "BAD_RESPONSE");
   return body.data;
 }
+
+/**
+ * Runs an entity page's operation; null when the API refuses the page's id (NOT_FOUND, or
+ * BAD_USER_INPUT from a filter that names it), which the page shows as "not found".
+ */
+export async function gqlEntity<T>(query: string, variables: Record<string, unknown>): Promise<T | null> {
+  try {
+    return await gql<T>(query, variables);
+  } catch (e) {
+    if (e instanceof ApiError && (e.code === "NOT_FOUND" || e.code === "BAD_USER_INPUT")) return null;
+    throw e;
+  }
+}

@@ -1,4 +1,4 @@
-import { gql } from "../api";
+import { gqlEntity } from "../api";
 import { h } from "../dom";
 import { named, t } from "../i18n";
 import {
@@ -46,7 +46,9 @@ interface Answer {
 
 /** A department: what it was praised and faulted for at each meeting, newest first. */
 export async function departmentView(id: string): Promise<HTMLElement | null> {
-  const { department: d, persistentShortcomings, similarDepartments } = await gql<Answer>(QUERY, { id });
+  const answer = await gqlEntity<Answer>(QUERY, { id });
+  if (!answer) return null;
+  const { department: d, persistentShortcomings, similarDepartments } = answer;
   if (!d) return null;
   const reports = [...d.reports].sort((a, b) => b.meeting.date.localeCompare(a.meeting.date));
   const names = [d.fullName !== d.name && d.fullName, named(d) !== d.name && d.name, d.nameEn].filter(Boolean);

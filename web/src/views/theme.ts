@@ -1,4 +1,4 @@
-import { ApiError, gql } from "../api";
+import { gql, gqlEntity } from "../api";
 import { h } from "../dom";
 import { named, t } from "../i18n";
 import {
@@ -44,16 +44,9 @@ interface Answer {
 
 /** A policy theme: the departments flagged on it, its timeline, its latest shortcomings. */
 export async function themeView(id: string): Promise<HTMLElement | null> {
-  let a: Answer;
-  try {
-    a = await gql<Answer>(QUERY, { id });
-  } catch (e) {
-    // The filters refuse an id that names no theme; for this page that is "not found".
-    if (e instanceof ApiError && e.code === "BAD_USER_INPUT") return null;
-    throw e;
-  }
-  const theme = a.node;
-  if (!theme || theme.__typename !== "PolicyTheme") return null;
+  const a = await gqlEntity<Answer>(QUERY, { id });
+  const theme = a?.node;
+  if (!a || !theme || theme.__typename !== "PolicyTheme") return null;
   const flagged = [...a.persistentShortcomings].sort(
     (x, y) => y.meetingCount - x.meetingCount || y.shortcomingCount - x.shortcomingCount,
   );
