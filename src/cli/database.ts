@@ -1,16 +1,10 @@
 import { openDatabase, OpenDatabase, prepareDatabase } from "../bootstrap";
 import { Config } from "../config";
 import { isUnavailable } from "../db/neo4j";
-import { AppError, ErrorCode } from "../errors";
 
 /** An error's message on one line, for a CLI's one-line reasons. */
 export function oneLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, " ");
-}
-
-/** Whether an error means the database could not be reached (rather than refused the work). */
-export function isDatabaseUnreachable(error: unknown): boolean {
-  return (error instanceof AppError && error.code === ErrorCode.DATABASE_UNAVAILABLE) || isUnavailable(error);
 }
 
 /**
@@ -34,7 +28,7 @@ export async function openForCommand(
     await prepareDatabase(open.db, { seed: false }, log);
     return open;
   } catch (e) {
-    const what = isDatabaseUnreachable(e) ? "cannot reach the database" : "cannot prepare the database";
+    const what = isUnavailable(e) ? "cannot reach the database" : "cannot prepare the database";
     process.stderr.write(`policygraph ${command}: ${what}: ${oneLine(e)}\n`);
     await open.close().catch(() => undefined);
     return 3;

@@ -2,10 +2,11 @@ import { createWriteStream, mkdirSync, renameSync, statSync, unlinkSync } from "
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { loadConfig } from "../config";
+import { isUnavailable } from "../db/neo4j";
 import { writeCsvExport } from "../linked-data/csv";
 import { DumpFormat, writeDump } from "../linked-data/dump";
 import { chunkWriter } from "../linked-data/stream";
-import { isDatabaseUnreachable, oneLine, openForCommand } from "./database";
+import { oneLine, openForCommand } from "./database";
 
 const USAGE = `usage: policygraph export --format ttl|jsonld|csv [--out DIR]
 
@@ -122,7 +123,7 @@ export async function runExport(args: string[]): Promise<number> {
     }
     return 0;
   } catch (e) {
-    const unavailable = !(e instanceof OutputFailed) && isDatabaseUnreachable(e);
+    const unavailable = !(e instanceof OutputFailed) && isUnavailable(e);
     process.stderr.write(
       `policygraph export: ${unavailable ? "cannot reach the database: " : "export failed: "}${oneLine(e)}\n`,
     );

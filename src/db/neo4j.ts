@@ -1,5 +1,5 @@
 import neo4j, { Driver, ManagedTransaction, Neo4jError, isDate, isDateTime, isLocalDateTime } from "neo4j-driver";
-import { AppError, databaseUnavailable } from "../errors";
+import { AppError, databaseUnavailable, ErrorCode } from "../errors";
 
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
@@ -30,8 +30,12 @@ const UNAVAILABLE_CODES = new Set([
   "Neo.TransientError.General.DatabaseUnavailable",
 ]);
 
-/** True for errors that mean "the database cannot be reached now" rather than "the query is wrong". */
+/**
+ * True for errors that mean "the database cannot be reached now" rather than "the query is wrong":
+ * the driver's own, and the DATABASE_UNAVAILABLE error this module maps them to.
+ */
 export function isUnavailable(error: unknown): boolean {
+  if (error instanceof AppError) return error.code === ErrorCode.DATABASE_UNAVAILABLE;
   if (error instanceof Neo4jError) {
     return UNAVAILABLE_CODES.has(error.code) || error.code.startsWith("Neo.TransientError.Database");
   }

@@ -1,6 +1,6 @@
 import express, { Request, Response, Router } from "express";
 import { Queryable, isUnavailable } from "../db/neo4j";
-import { AppError, ErrorCode } from "../errors";
+import { ErrorCode } from "../errors";
 import { AuthSettings, mayRead } from "../server/auth";
 import { writeDump, DumpFormat } from "./dump";
 import { explorerPage } from "../explorer/explorer.shell";
@@ -56,7 +56,7 @@ function fail(res: Response, error: unknown, format?: Format): void {
     res.destroy(error instanceof Error ? error : undefined);
     return;
   }
-  if ((error instanceof AppError && error.code === ErrorCode.DATABASE_UNAVAILABLE) || isUnavailable(error)) {
+  if (isUnavailable(error)) {
     res.setHeader("Retry-After", "5");
     sendError(
       res,

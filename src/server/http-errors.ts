@@ -9,8 +9,20 @@ const BODY_ERRORS: Record<string, string> = {
   "charset.unsupported": "The request body's charset is not supported (send UTF-8)",
   "entity.verify.failed": "The request body could not be read",
   "request.size.invalid": "The request body is shorter or longer than its Content-Length",
-  "stream.encoding.set": "The request body could not be read",
 };
+
+/** What to tell the client about an error that is its own fault; undefined for anything else. */
+function clientMessage(error: {
+  type?: unknown;
+  message?: unknown;
+  limit?: unknown;
+  expose?: unknown;
+}): string | undefined {
+  const known = typeof error.type === "string" ? BODY_ERRORS[error.type] : undefined;
+  if (error.type === "entity.parse.failed") return `${known}: ${String(error.message)}`;
+  if (error.type === "entity.too.large") return `${known} (${String(error.limit)} bytes)`;
+  return known ?? (error.expose ? String(error.message) : undefined);
+}
 
 /**
  * Last-resort handler for errors raised before a route answers (an unreadable body, a bug in
@@ -20,18 +32,13 @@ const BODY_ERRORS: Record<string, string> = {
 export const httpErrorHandler: ErrorRequestHandler = (error, _req, res, next) => {
   if (res.headersSent) return next(error);
   const status = Number(error?.status ?? error?.statusCode);
-  const known = typeof error?.type === "string" ? BODY_ERRORS[error.type] : undefined;
-  let code: ErrorCode = ErrorCode.BAD_USER_INPUT;
-  let message: string;
-  if (known || (status >= 400 && status < 500 && error?.expose)) {
-    message = known ?? String(error.message);
-    if (error.type === "entity.parse.failed") message += `: ${String(error.message)}`;
-    if (error.type === "entity.too.large") message += ` (${error.limit} bytes)`;
-  } else {
+  const message = error && status >= 400 && status < 500 ? clientMessage(error) : undefined;
+  if (message === undefined) {
     console.error("[http] internal error:", error instanceof Error ? (error.stack ?? error.message) : error);
-    code = ErrorCode.INTERNAL_SERVER_ERROR;
-    message = "Internal server error";
+    res
+      .status(500)
+      .json({ errors: [{ message: "Internal server error", extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
+    return;
   }
-  const httpStatus = code === ErrorCode.INTERNAL_SERVER_ERROR ? 500 : status >= 400 && status < 500 ? status : 400;
-  res.status(httpStatus).json({ errors: [{ message, extensions: { code } }] });
+  res.status(status).json({ errors: [{ message, extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
 };
