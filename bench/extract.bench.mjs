@@ -28,7 +28,8 @@ function check(c, x) {
   });
   if (x.meeting.date !== c.expected.date) problems.push(`date ${x.meeting.date}`);
   if (x.meeting.kind !== c.expected.kind) problems.push(`kind ${x.meeting.kind}`);
-  if (x.directives.length === 0) problems.push("no directives");
+  if (x.directives.length !== c.expected.directives)
+    problems.push(`${x.directives.length} of ${c.expected.directives} directives`);
   return problems;
 }
 

@@ -3,7 +3,7 @@
 //
 //   import { generateReadout, generateCase } from "./synthetic.mjs";
 //   generateReadout(42)  -> the file text (front matter, blank line, body)
-//   generateCase(42)     -> { name, text, expected: { date, kind, chair, subjects, shortcomings, traditional } }
+//   generateCase(42)     -> { name, text, expected: { date, kind, chair, attendees, subjects, shortcomings, directives, traditional } }
 //
 // Meeting dates are distinct for seeds 0 … 9999 (one day apart from 2010-01-01), so a synthetic
 // graph of thousands of meetings has no two on the same day of the same kind by accident.
@@ -319,16 +319,19 @@ function assessment(pick, subject) {
   return { text: `${subject}${achievements.join("；")}。${shortcomingSentence(pick, ordered)}`, shortcomings: ordered };
 }
 
+// As many directives as the corpus's readouts issue: from one closing sentence (district and town
+// meetings) to two dozen (the municipal departments' meeting of 2022-03-31).
 function directivesParagraph(pick) {
-  const chosen = pick.some(DIRECTIVES, 26 + pick.int(14));
+  const chosen = pick.some(DIRECTIVES, 1 + pick.int(24));
   const third = Math.floor(chosen.length / 3);
-  return (
-    `会议指出，各单位都是服务经济社会发展的重要职能部门，在推动全市改革发展中承担着重要职责。${chosen.slice(0, third).join("。")}。` +
+  const sentences = (list) => (list.length ? `${list.join("。")}。` : "");
+  const text =
+    `会议指出，各单位都是服务经济社会发展的重要职能部门，在推动全市改革发展中承担着重要职责。${sentences(chosen.slice(0, third))}` +
     "会议通报了本月接诉即办情况，对综合评分排名靠前和排名靠后的街道乡镇、区、市级部门和国有企业进行了点名通报。" +
     "作为接诉即办工作排名靠前的街乡镇代表，一位街道工委书记作了交流发言。" +
-    `会议强调，接诉即办是民生晴雨表，检验的是各级干部为民情怀和治理能力。${chosen.slice(third, 2 * third).join("。")}。` +
-    `对于下一步工作，会议强调，${chosen.slice(2 * third).join("。")}。`
-  );
+    `会议强调，接诉即办是民生晴雨表，检验的是各级干部为民情怀和治理能力。${sentences(chosen.slice(third, 2 * third))}` +
+    `对于下一步工作，会议强调，${sentences(chosen.slice(2 * third))}`;
+  return { text, count: chosen.length };
 }
 
 /** One synthetic readout with what an extractor should find in it. */
@@ -343,13 +346,14 @@ export function generateCase(seed) {
     .filter(([, name], i, all) => all.findIndex(([, n]) => n === name) === i);
   const who = speakers(pick, kind);
   const assessments = who.subjects.map((s) => assessment(pick, s));
+  const directives = directivesParagraph(pick);
   const title = ROLE[kind].title;
   const body = [
     `${when.phrase}，市委召开${title}。${who.listed.join("、")}${who.tail}依次发言，并接受${chairTitle}${chair}现场点评。` +
       `${attendees.map(([t, n]) => `${t}${n}`).join("，")}参加。`,
     `${chair}说，各单位讲成绩客观、点问题不避短，值得肯定。对问题不足及相关建议要认真研究、及时改进。` +
       `${who.subjects.length}个单位发言后，${chair}一一点评。${assessments.map((a) => a.text).join("")}`,
-    directivesParagraph(pick),
+    directives.text,
     "市委常委、副市长，市政府秘书长在主会场参加。十六区和市有关部门主要负责同志以视频会的形式参加。",
   ].join("\n");
   const traditional = random() < 0.15;
@@ -364,6 +368,8 @@ export function generateCase(seed) {
       attendees: attendees.map(([, n]) => n),
       subjects: who.subjects,
       shortcomings: assessments.map((a) => a.shortcomings),
+      // The chair's "对问题不足及相关建议要认真研究、及时改进" is a directive too (as gold counts it).
+      directives: directives.count + 1,
       traditional,
     },
   };
