@@ -7,9 +7,14 @@ import { DIRECTIVE_SUMMARY } from "../ingest/ingest.cypher";
  * a crash left pending are picked up at the next start or ingest.
  */
 
-/** The opening of every derivation statement: the pending meetings among $meetingIds, as `m`. */
+/**
+ * The opening of every derivation statement: the pending meetings among $batch.meetingIds, as `m`.
+ * The ids come inside a map because Neo4j plans a statement again for each size class of a
+ * top-level list parameter (1, 2–9, 10–99, …): a bulk ingest's last, smaller batch re-planned all of
+ * them.
+ */
 export const DERIVING = `
-UNWIND $meetingIds AS meetingId
+UNWIND $batch.meetingIds AS meetingId
 MATCH (m:Meeting {id: meetingId})
 WHERE m.pendingDerivation`;
 
@@ -22,7 +27,7 @@ MERGE (l:Maintenance {id: 'derivation-lock'})
 SET l.lockedAt = datetime()`;
 
 export const MARK_DERIVED = `
-UNWIND $meetingIds AS meetingId
+UNWIND $batch.meetingIds AS meetingId
 MATCH (m:Meeting {id: meetingId})
 REMOVE m.pendingDerivation`;
 

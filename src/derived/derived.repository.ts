@@ -20,8 +20,9 @@ const PROGRESS_EVERY = 1000;
 export async function deriveMeetings(tx: WriteTx, meetingIds: string[]): Promise<void> {
   if (!meetingIds.length) return;
   await tx.run(q.LOCK_DERIVATION);
-  for (const statement of [...INFERENCES, ...TALLY_MEETINGS]) await tx.run(statement, { meetingIds });
-  await tx.run(q.MARK_DERIVED, { meetingIds });
+  const batch = { meetingIds };
+  for (const statement of [...INFERENCES, ...TALLY_MEETINGS]) await tx.run(statement, { batch });
+  await tx.run(q.MARK_DERIVED, { batch });
 }
 
 /**
