@@ -12,7 +12,7 @@ import { THEME_FIELDS } from "../theme/theme.cypher";
  *   later meeting that issued any (the follow-up on the gap);
  * - names-department: the directives addressed to its department at the first meeting, the same or
  *   a later one, that addressed any to it (the gaps since the department was last named).
- * Each statement derives the links of a batch of newly written meetings ($meetingIds, see DERIVING):
+ * Each statement derives the links of a batch of newly written meetings ($batch.meetingIds, see DERIVING):
  * the meeting of a document written through the API in the document's own transaction, bulk
  * ingests a batch at a time. The rules read the whole graph, so the links come out the same
  * whatever the order and batching of the documents.
@@ -110,14 +110,19 @@ WITH DISTINCT m, d, s
 MATCH (m)-[:ISSUED]->(dx:Directive)-[:ADDRESSED_TO]->(d)
 ${NAMES_DEPARTMENT_LINK}`;
 
-// The new meeting's shortcomings: the first meeting, the same or later, that named the department.
+// The new meeting's shortcomings: the first meeting, the same or later, that named the department,
+// found by walking meetings forward by date (reading the directives addressed to the department
+// instead grew with its whole history: 1.3 ms per meeting at 600 meetings, 5.6 ms at 3,000).
 export const INFER_NAMES_DEPARTMENT_FOR_SHORTCOMINGS = `${DERIVING}
-MATCH (m)<-[:AT]-(r:Report)<-[:GAVE]-(d:Department), (r)-[:FELL_SHORT]->(s:Shortcoming)
-WITH m, d, s, head(COLLECT {
-  MATCH (d)<-[:ADDRESSED_TO]-(n:Directive) WHERE n.date >= m.date
-  RETURN n.meetingId ORDER BY n.date, n.meetingId LIMIT 1
+MATCH (m)<-[:AT]-(:Report)<-[:GAVE]-(d:Department)
+WITH DISTINCT m, d
+WITH m, d, head(COLLECT {
+  MATCH (n:Meeting) USING INDEX n:Meeting(date)
+  WHERE n.date >= m.date AND d.id IN n.addresseeIds
+  RETURN n ORDER BY n.date, n.id LIMIT 1
 }) AS naming
-MATCH (:Meeting {id: naming})-[:ISSUED]->(dx:Directive)-[:ADDRESSED_TO]->(d)
+MATCH (naming)-[:ISSUED]->(dx:Directive)-[:ADDRESSED_TO]->(d)
+MATCH (m)<-[:AT]-(report:Report)<-[:GAVE]-(d), (report)-[:FELL_SHORT]->(s:Shortcoming)
 ${NAMES_DEPARTMENT_LINK}`;
 
 /** All inference statements for a batch of new meetings, in the order they run. */
