@@ -7,8 +7,10 @@
 // 2. again: the same COUNT once more (every one `unchanged`);
 // 3. single: SINGLE (default 200) further readouts one at a time as the API's mutation writes them
 //    (document and derivation in one transaction each).
-// Extraction is part of every figure; the texts are generated before the clocks start, and 300
-// other readouts are ingested first (Neo4j runs its queries several times faster once warm).
+// Extraction is part of every figure; the texts are generated before the clocks start, and WARMUP
+// (default 300) other readouts are ingested first. Neo4j's JIT keeps compiling for the first few
+// thousand readouts a fresh JVM sees: WARMUP=3000 gives the figure of a long-running Neo4j.
+// CONCURRENCY (default 1) documents are in flight at once during the bulk phase.
 import { readFileSync } from "node:fs";
 import { generateReadout } from "./synthetic.mjs";
 import { benchDatabase, dist } from "./lib.mjs";
@@ -20,7 +22,9 @@ const single = Number(process.argv[3] ?? 200);
 const encoder = new TextEncoder();
 const bytes = Array.from({ length: count }, (_, i) => encoder.encode(generateReadout(i)));
 const singles = Array.from({ length: single }, (_, i) => generateReadout(20_000 + i));
-const warmUp = Array.from({ length: 300 }, (_, i) => encoder.encode(generateReadout(50_000 + i)));
+const warmUp = Array.from({ length: Number(process.env.WARMUP ?? 300) }, (_, i) =>
+  encoder.encode(generateReadout(50_000 + i)),
+);
 
 // CPU of this process and of the local Neo4j (Linux /proc), to show where the time goes.
 const neo4jPid = () => {
@@ -45,7 +49,7 @@ async function bulk(inputs, expected) {
     open.db,
     inputs,
     (b) => b,
-    {},
+    { concurrency: Number(process.env.CONCURRENCY ?? 1) },
     (_, r) => {
       const status = r.outcome?.status ?? "failed";
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
