@@ -27,17 +27,7 @@ export async function writeReadout(
   const derive = options.derive ?? true;
   const result = await db.transaction<WriteResult>(async (tx) => {
     const [existing] = await tx.run<{ documentId: string | null; meetingId: string | null }>(WRITE_READOUT, {
-      readout: {
-        document: rows.document,
-        meeting: rows.meeting,
-        chairs: rows.chairs,
-        attendees: rows.attendees,
-        departments: rows.departments,
-        reports: rows.reports,
-        achievements: rows.achievements,
-        shortcomings: rows.shortcomings,
-        directives: rows.directives,
-      },
+      readout: rows,
     });
     if (existing?.documentId) {
       return { status: "unchanged", documentId: existing.documentId, meetingId: existing.meetingId ?? rows.meeting.id };
