@@ -40,7 +40,9 @@ ORDER BY key`;
 
 const MEETINGS = `
 MATCH (m:Meeting)
-RETURN m.id AS id, m.pendingDerivation AS pending, m.directiveThemes AS directiveThemes, m.addresseeIds AS addresseeIds,
+RETURN m.id AS id, m.pendingDerivation AS pending,
+       COLLECT { MATCH (x:MeetingDirectiveTheme {meetingId: m.id}) WHERE x.date = m.date RETURN x.themeId ORDER BY x.themeId } AS directiveThemes,
+       COLLECT { MATCH (x:MeetingAddressee {meetingId: m.id}) WHERE x.date = m.date RETURN x.departmentId ORDER BY x.departmentId } AS addresseeIds,
        m.achievementCount AS achievements, m.shortcomingCount AS shortcomings, m.directiveCount AS directives
 ORDER BY id`;
 
@@ -81,7 +83,7 @@ describe("derived data", () => {
     expect(oneAtATime.tallies.length).toBeGreaterThan(50);
     expect(oneAtATime.meetings).toHaveLength(5);
     for (const m of oneAtATime.meetings) expect(m.pending).toBeNull();
-    // The directive summary the rules read: 石景山区 is named by a directive of 2022-06-30.
+    // The directive index the rules read: 石景山区 is named by a directive of 2022-06-30.
     const named = oneAtATime.meetings.filter((m) => (m.addresseeIds as string[]).includes("shijingshan-district"));
     expect(named.map((m) => String(m.id).slice(0, 10))).toEqual(["2022-06-30"]);
     expect(oneAtATime.meetings.every((m) => (m.directiveThemes as string[]).length > 0)).toBe(true);
@@ -119,11 +121,19 @@ describe("derived data", () => {
     expect(await derivedData()).toEqual(oneAtATime);
   });
 
-  it("comes out the same from a full rebuild, and the directive summaries are restored first", async () => {
-    await db.write("MATCH (m:Meeting) REMOVE m.directiveThemes, m.addresseeIds");
+  it("comes out the same from a full rebuild of a graph whose directives an older writer did not index", async () => {
+    // As an older writer left them: no index entries, lists on the meeting instead.
+    await db.write("MATCH (x) WHERE x:MeetingDirectiveTheme OR x:MeetingAddressee DELETE x");
+    await db.write(
+      "MATCH (m:Meeting) REMOVE m.directivesIndexed SET m.directiveThemes = ['party-building'], m.addresseeIds = []",
+    );
     await db.write("MATCH (v:Maintenance {id: 'derived'}) SET v.version = -1");
     await ensureDerived(db, () => undefined);
     expect(await derivedData()).toEqual(oneAtATime);
+    const [{ legacy }] = await db.read<{ legacy: number }>(
+      "MATCH (m:Meeting) WHERE m.directiveThemes IS NOT NULL OR m.addresseeIds IS NOT NULL RETURN count(m) AS legacy",
+    );
+    expect(legacy).toBe(0);
   });
 });
 

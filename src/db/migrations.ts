@@ -48,6 +48,10 @@ export const MIGRATIONS: readonly string[] = [
   "CREATE INDEX department_theme_tally_year IF NOT EXISTS FOR (n:DepartmentThemeTally) ON (n.year)",
   "CREATE INDEX department_tally_year IF NOT EXISTS FOR (n:DepartmentTally) ON (n.year)",
   "CREATE INDEX theme_tally_year IF NOT EXISTS FOR (n:ThemeTally) ON (n.year)",
+  // The inference rules' "first meeting after / last before a date that directed on a theme or
+  // named a department": equality on the key, then index order (see DIRECTIVE_INDEX).
+  "CREATE INDEX meeting_directive_theme IF NOT EXISTS FOR (n:MeetingDirectiveTheme) ON (n.themeId, n.date, n.meetingId)",
+  "CREATE INDEX meeting_addressee IF NOT EXISTS FOR (n:MeetingAddressee) ON (n.departmentId, n.date, n.meetingId)",
   "CREATE CONSTRAINT maintenance_id IF NOT EXISTS FOR (n:Maintenance) REQUIRE n.id IS UNIQUE",
   // Eventually consistent: a commit only queues its text, and a background thread indexes the
   // queued texts of many commits at once (a quarter of a bulk ingest's CPU went to indexing them one

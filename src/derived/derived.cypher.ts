@@ -1,4 +1,4 @@
-import { DIRECTIVE_SUMMARY } from "../ingest/ingest.cypher";
+import { DIRECTIVE_INDEX } from "../ingest/ingest.cypher";
 
 /**
  * Derived data (inferred ADDRESSES links and tallies) is kept in step with the documents meeting by
@@ -43,11 +43,16 @@ WITH m LIMIT 10000
 SET m.pendingDerivation = true
 RETURN count(*) AS done`;
 
-/** Meetings written before they carried their directive summary get it (a batch; returns how many). */
-export const BACKFILL_DIRECTIVE_SUMMARY = `
-MATCH (m:Meeting) WHERE m.addresseeIds IS NULL
+/**
+ * Meetings written before the writer indexed their directives get their index entries; the lists
+ * older writers kept instead are dropped (a batch; returns how many).
+ */
+export const BACKFILL_DIRECTIVE_INDEX = `
+MATCH (m:Meeting) WHERE m.directivesIndexed IS NULL
 WITH m LIMIT 10000
-${DIRECTIVE_SUMMARY}
+REMOVE m.directiveThemes, m.addresseeIds
+WITH m
+${DIRECTIVE_INDEX}
 RETURN count(*) AS done`;
 
 /** Which version of the derived data the graph holds. */

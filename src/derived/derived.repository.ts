@@ -47,7 +47,7 @@ export async function derivePending(db: Queryable, log: (line: string) => void =
  * Brings derived data up to date at start-up: upgrades it in place from the previous version,
  * rebuilds it when it was derived by other rules (or never), then derives any meeting still pending
  * (one whose bulk ingest stopped before its batch was derived). Meetings written before the writer
- * recorded their directive summary (directiveThemes, addresseeIds: the rules read them) get it first.
+ * indexed their directives (MeetingDirectiveTheme, MeetingAddressee: the rules read them) get it first.
  */
 export async function ensureDerived(db: Queryable, log: (line: string) => void): Promise<void> {
   const [{ version }] = await db.read<{ version: number | null }>(q.DERIVED_VERSION);
@@ -64,7 +64,7 @@ export async function ensureDerived(db: Queryable, log: (line: string) => void):
       if (marked) log(`deriving inferred links and tallies for ${marked} meetings (rules v${DERIVED_VERSION})…`);
     }
   }
-  await untilNone(db, q.BACKFILL_DIRECTIVE_SUMMARY);
+  await untilNone(db, q.BACKFILL_DIRECTIVE_INDEX);
   const derived = await derivePending(db, log);
   if (version === DERIVED_VERSION && derived) log(`derived ${derived} meetings left pending`);
   if (version !== DERIVED_VERSION) await db.write(q.SET_DERIVED_VERSION, { version: DERIVED_VERSION });

@@ -88,20 +88,23 @@ CALL {
   MERGE (x)-[:ADDRESSED_TO]->(d)
 }`;
 
-// What the meeting's directives are about and whom they name, beside it: the inference rules walk
-// meetings by date looking for one that directed on a theme or named a department, and read these
-// instead of expanding each meeting's directives (or a department's whole history).
-export const DIRECTIVE_SUMMARY = `
+// What the meeting's directives are about (top-level themes) and whom they name, as small index
+// entries beside it: the inference rules look for the first meeting after (or the last before) a
+// date that directed on a theme or named a department, and a composite range index ordered by
+// (key, date, meetingId) answers that in one seek. Walking meetings by date and reading lists on
+// each one grew with the number of meetings crossed (11 ms per derived meeting after 1,000).
+export const DIRECTIVE_INDEX = `
 CALL (m) {
-  SET m.directiveThemes = COLLECT {
-        MATCH (m)-[:ISSUED]->(:Directive)-[:ABOUT]->(t:PolicyTheme) WHERE t.parentId IS NULL
-        RETURN DISTINCT t.id ORDER BY t.id
-      },
-      m.addresseeIds = COLLECT {
-        MATCH (m)-[:ISSUED]->(:Directive)-[:ADDRESSED_TO]->(d:Department)
-        RETURN DISTINCT d.id ORDER BY d.id
-      }
-}`;
+  MATCH (m)-[:ISSUED]->(:Directive)-[:ABOUT]->(t:PolicyTheme) WHERE t.parentId IS NULL
+  WITH DISTINCT m, t.id AS themeId
+  CREATE (:MeetingDirectiveTheme {themeId: themeId, date: m.date, meetingId: m.id})
+}
+CALL (m) {
+  MATCH (m)-[:ISSUED]->(:Directive)-[:ADDRESSED_TO]->(d:Department)
+  WITH DISTINCT m, d.id AS departmentId
+  CREATE (:MeetingAddressee {departmentId: departmentId, date: m.date, meetingId: m.id})
+}
+SET m.directivesIndexed = true`;
 
 /**
  * Writes a whole document unless it is already there (a document is written whole, so "there"
@@ -124,6 +127,6 @@ CALL (d, existingMeeting) {
   ${items("shortcomings", "Shortcoming", "Report", "FELL_SHORT")}
   ${items("directives", "Directive", "Meeting", "ISSUED")}
   ${ADDRESSEES}
-  ${DIRECTIVE_SUMMARY}
+  ${DIRECTIVE_INDEX}
 }
 RETURN CASE WHEN existingMeeting IS NULL THEN null ELSE d.id END AS documentId, existingMeeting.id AS meetingId`;
