@@ -1,5 +1,7 @@
-import { Database } from "../src/db/neo4j";
+import { Database, Params, Queryable, Row, WriteTx } from "../src/db/neo4j";
 import { AppError } from "../src/errors";
+import { ingestMany } from "../src/ingest/ingest.bulk";
+import { FIND_DOCUMENTS } from "../src/ingest/ingest.cypher";
 import { ingestReadoutBytes, ingestReadoutText } from "../src/ingest/ingest.service";
 import { MAX_READOUT_BYTES } from "../src/extraction/decode";
 import { RunningServer } from "../src/server/app";
@@ -190,5 +192,60 @@ describe("bad input", () => {
     const retry = await ingestReadoutText(db, text);
     expect(retry.status).toBe("created");
     expect(retry.meetingId).toBe(dry.meetingId);
+  });
+});
+
+describe("bulk ingestion", () => {
+  // Records the statements read through it, to count the look-ups of documents.
+  class ReadSpy implements Queryable {
+    reads: string[] = [];
+    constructor(private readonly inner: Queryable) {}
+    read<T = Row>(cypher: string, params?: Params) {
+      this.reads.push(cypher);
+      return this.inner.read<T>(cypher, params);
+    }
+    write<T = Row>(cypher: string, params?: Params) {
+      return this.inner.write<T>(cypher, params);
+    }
+    transaction<T>(work: (tx: WriteTx) => Promise<T>) {
+      return this.inner.transaction(work);
+    }
+  }
+
+  it("looks a chunk's documents up in one read and reports each input in its own right", async () => {
+    const known = new TextEncoder().encode(readoutText("2022-01-28-districts"));
+    const fresh = new TextEncoder().encode(readoutText("2021-06-30-districts").replace("6月30日下午", "6月28日下午"));
+    const inputs = [known, new Uint8Array(0), fresh, fresh];
+    const spy = new ReadSpy(db);
+    const before = await graphCounts(db);
+    const results: string[] = [];
+    await ingestMany(
+      spy,
+      inputs,
+      (b) => b,
+      {},
+      (index, r) => {
+        results[index] = r.outcome?.status ?? `failed: ${(r.error as Error).message}`;
+      },
+    );
+    expect(results).toEqual(["unchanged", expect.stringMatching(/^failed: .*empty/), "created", "unchanged"]);
+    expect(spy.reads.filter((cypher) => cypher === FIND_DOCUMENTS)).toHaveLength(1);
+    const after = await graphCounts(db);
+    expect(after.Meeting).toBe(before.Meeting + 1);
+    expect(after.Document).toBe(before.Document + 1);
+
+    spy.reads = [];
+    await ingestMany(
+      spy,
+      inputs,
+      (b) => b,
+      { lookupEvery: 2 },
+      (index, r) => {
+        results[index] = r.outcome?.status ?? "failed";
+      },
+    );
+    expect(results).toEqual(["unchanged", "failed", "unchanged", "unchanged"]);
+    expect(spy.reads.filter((cypher) => cypher === FIND_DOCUMENTS)).toHaveLength(2);
+    expect(await graphCounts(db)).toEqual(after);
   });
 });

@@ -13,10 +13,12 @@
  * 1–2.5 s for this statement; the lists inside a map are not part of the key.
  */
 
-export const FIND_DOCUMENT = `
-MATCH (d:Document {sha256: $sha256})
+/** The documents among $batch.sha256s (body hashes) that are already in the graph. */
+export const FIND_DOCUMENTS = `
+UNWIND $batch.sha256s AS sha256
+MATCH (d:Document {sha256: sha256})
 OPTIONAL MATCH (m:Meeting)-[:RECORDED_IN]->(d)
-RETURN d.id AS documentId, m.id AS meetingId`;
+RETURN sha256, d.id AS documentId, m.id AS meetingId`;
 
 const DOCUMENT_AND_MEETING = `
 SET d.sha256 = $readout.document.sha256, d.title = $readout.document.title, d.url = $readout.document.url,

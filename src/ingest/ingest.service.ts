@@ -5,7 +5,7 @@ import { extractReadout } from "../extraction/extract";
 import { Extraction, ExtractedItem, Span } from "../extraction/extraction.types";
 import { FrontMatter, parseReadoutFile } from "../extraction/readout";
 import { buildGraphRows, GraphRows } from "./graph-rows";
-import { FIND_DOCUMENT } from "./ingest.cypher";
+import { FIND_DOCUMENTS } from "./ingest.cypher";
 import { writeReadout } from "./ingest.writer";
 
 export type IngestStatus = "created" | "unchanged" | "dry-run";
@@ -49,6 +49,84 @@ export function toBodyOffsets(extraction: Extraction, bodyStart: number): Extrac
   };
 }
 
+/** A readout made ready to write: its graph rows, and what an outcome reports of it. */
+export interface PreparedReadout {
+  rows: GraphRows;
+  reports: number;
+  warnings: string[];
+}
+
+/** Builds the graph rows of one readout file (front matter + body) and its extraction (file offsets). */
+export function prepareExtractedFile(fileText: string, extraction: Extraction): PreparedReadout {
+  const { frontMatter, body, bodyStart } = parseReadoutFile(fileText);
+  const rows = buildGraphRows({ ...frontMatter, text: body }, toBodyOffsets(extraction, bodyStart));
+  return { rows, reports: rows.reports.length, warnings: extraction.warnings ?? [] };
+}
+
+/**
+ * Extracts one readout file and builds its rows. Refuses (BAD_USER_INPUT) text in which the
+ * extractor finds no reports: it is not a readout this graph can hold.
+ */
+export function prepareReadoutText(fileText: string): PreparedReadout {
+  const extraction = extractReadout(fileText);
+  if (!extraction.reports.length) {
+    throw badInput(`not a review-meeting readout: ${extraction.warnings[0] ?? "no reports found"}`);
+  }
+  return prepareExtractedFile(fileText, extraction);
+}
+
+/** Decodes raw bytes (refusing empty, binary, non-UTF-8 or oversized input), extracts and builds rows. */
+export function prepareReadoutBytes(bytes: Uint8Array): PreparedReadout {
+  return prepareReadoutText(decodeReadout(bytes));
+}
+
+/** A document already in the graph: its id and the meeting recorded in it. */
+export interface ExistingDocument {
+  documentId: string;
+  meetingId: string | null;
+}
+
+/** Which of these readouts' documents are already in the graph (one read for all), by body hash. */
+export async function findDocuments(
+  db: Queryable,
+  readouts: readonly PreparedReadout[],
+): Promise<Map<string, ExistingDocument>> {
+  if (!readouts.length) return new Map();
+  const found = await db.read<ExistingDocument & { sha256: string }>(FIND_DOCUMENTS, {
+    batch: { sha256s: readouts.map((r) => r.rows.document.sha256) },
+  });
+  return new Map(found.map(({ sha256, ...existing }) => [sha256, existing]));
+}
+
+/**
+ * Writes a prepared readout in one transaction unless `existing` says its document is there
+ * already (the writer checks again under a lock, for two writers of the same document at once).
+ * With dryRun nothing is written: the outcome says `unchanged` or `dry-run`.
+ */
+export async function writePrepared(
+  db: Queryable,
+  prepared: PreparedReadout,
+  existing: ExistingDocument | undefined,
+  options: IngestOptions = {},
+): Promise<IngestOutcome> {
+  const { rows } = prepared;
+  if (existing || options.dryRun) {
+    return {
+      ...prepared,
+      status: existing ? "unchanged" : "dry-run",
+      meetingId: existing?.meetingId ?? rows.meeting.id,
+      documentId: rows.document.id,
+    };
+  }
+  return { ...prepared, ...(await writeReadout(db, rows, { derive: options.derive })) };
+}
+
+// A read first: a document already there (re-running an ingest over a folder) costs no write.
+async function ingestPrepared(db: Queryable, prepared: PreparedReadout, options: IngestOptions) {
+  const existing = await findDocuments(db, [prepared]);
+  return writePrepared(db, prepared, existing.get(prepared.rows.document.sha256), options);
+}
+
 /**
  * Writes one readout file (front matter + body) with its extraction (file offsets, as
  * `policygraph extract` prints them) into the graph, in one transaction. With dryRun nothing is
@@ -60,21 +138,7 @@ export async function ingestExtractedFile(
   extraction: Extraction,
   options: IngestOptions = {},
 ): Promise<IngestOutcome> {
-  const { frontMatter, body, bodyStart } = parseReadoutFile(fileText);
-  const rows = buildGraphRows({ ...frontMatter, text: body }, toBodyOffsets(extraction, bodyStart));
-  const outcome = { reports: rows.reports.length, warnings: extraction.warnings ?? [], rows };
-  // A read first: a document already there (re-running an ingest over a folder) costs no write.
-  // The writer checks again under a lock, for two writers of the same document at once.
-  const [existing] = await db.read<{ meetingId: string | null }>(FIND_DOCUMENT, { sha256: rows.document.sha256 });
-  if (existing || options.dryRun) {
-    return {
-      ...outcome,
-      status: existing ? "unchanged" : "dry-run",
-      meetingId: existing?.meetingId ?? rows.meeting.id,
-      documentId: rows.document.id,
-    };
-  }
-  return { ...outcome, ...(await writeReadout(db, rows, { derive: options.derive })) };
+  return ingestPrepared(db, prepareExtractedFile(fileText, extraction), options);
 }
 
 /**
@@ -86,16 +150,12 @@ export async function ingestReadoutText(
   fileText: string,
   options: IngestOptions = {},
 ): Promise<IngestOutcome> {
-  const extraction = extractReadout(fileText);
-  if (!extraction.reports.length) {
-    throw badInput(`not a review-meeting readout: ${extraction.warnings[0] ?? "no reports found"}`);
-  }
-  return ingestExtractedFile(db, fileText, extraction, options);
+  return ingestPrepared(db, prepareReadoutText(fileText), options);
 }
 
 /** Decodes raw bytes (refusing empty, binary, non-UTF-8 or oversized input) and ingests them. */
 export async function ingestReadoutBytes(db: Queryable, bytes: Uint8Array, options: IngestOptions = {}) {
-  return ingestReadoutText(db, decodeReadout(bytes), options);
+  return ingestPrepared(db, prepareReadoutBytes(bytes), options);
 }
 
 /** A readout file's text from its parts, as the extractor reads it (front matter, blank line, body). */
