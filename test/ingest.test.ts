@@ -2,7 +2,7 @@ import { Database, Params, Queryable, Row, WriteTx } from "../src/db/neo4j";
 import { AppError } from "../src/errors";
 import { ingestMany } from "../src/ingest/ingest.bulk";
 import { FIND_DOCUMENTS } from "../src/ingest/ingest.cypher";
-import { ingestReadoutBytes, ingestReadoutText } from "../src/ingest/ingest.service";
+import { ingestReadoutText } from "../src/ingest/ingest.service";
 import { MAX_READOUT_BYTES } from "../src/extraction/decode";
 import { RunningServer } from "../src/server/app";
 import { graphCounts, resetGraph, testDatabase } from "./support/graph";
@@ -154,6 +154,19 @@ describe("bad input", () => {
     expect(await graphCounts(db)).toEqual(before);
   };
 
+  // Raw bytes come in through bulk ingestion (the CLI): rejects with the error that refused the input.
+  const ingestBytes = async (bytes: Uint8Array) => {
+    let error: unknown;
+    await ingestMany(
+      db,
+      [bytes],
+      (b) => b,
+      {},
+      (_, r) => (error = r.error),
+    );
+    if (error) throw error;
+  };
+
   it("refuses text that is not a readout, writing nothing", async () => {
     await expectBadInput(
       ingestReadoutText(db, "---\ntitle: 天气\nurl:\npublished: 2022-01-01\n---\n\n今天白天晴转多云，北风二三级。"),
@@ -168,7 +181,7 @@ describe("bad input", () => {
     ["non-UTF-8 (GBK)", Buffer.from([0xca, 0xd0, 0xce, 0xaf, 0xbb, 0xe1]), /UTF-8/],
     ["oversized", Buffer.alloc(MAX_READOUT_BYTES + 1, "会"), /limit/],
   ])("refuses %s bytes, writing nothing", async (_, bytes, reason) => {
-    await expectBadInput(ingestReadoutBytes(db, bytes), reason);
+    await expectBadInput(ingestBytes(bytes), reason);
   });
 
   it("is all-or-nothing per document: a failure in the middle of the write leaves nothing of it", async () => {

@@ -20,7 +20,8 @@ import { THEME_FIELDS } from "../theme/theme.cypher";
 
 // The first meeting after (or the last before) a date that directed on a theme or named a
 // department, from the writer's directive index (DIRECTIVE_INDEX): one seek in (key, date,
-// meetingId) order, whatever the number of meetings in between.
+// meetingId) order, whatever the number of meetings in between. The predicate on meetingId is there
+// because an index hint needs one on every property of the index.
 const firstMeeting = (
   label: "MeetingDirectiveTheme" | "MeetingAddressee",
   key: "themeId" | "departmentId",

@@ -153,11 +153,6 @@ export async function ingestReadoutText(
   return ingestPrepared(db, prepareReadoutText(fileText), options);
 }
 
-/** Decodes raw bytes (refusing empty, binary, non-UTF-8 or oversized input) and ingests them. */
-export async function ingestReadoutBytes(db: Queryable, bytes: Uint8Array, options: IngestOptions = {}) {
-  return ingestPrepared(db, prepareReadoutBytes(bytes), options);
-}
-
 /** A readout file's text from its parts, as the extractor reads it (front matter, blank line, body). */
 export function readoutFileText(frontMatter: FrontMatter, body: string): string {
   const line = (v: string) => v.replace(/[\r\n]+/g, " ").trim();
