@@ -11,6 +11,8 @@
 // (default 300) other readouts are ingested first. Neo4j's JIT keeps compiling for the first few
 // thousand readouts a fresh JVM sees: WARMUP=3000 gives the figure of a long-running Neo4j.
 // CONCURRENCY (default 1) documents are in flight at once during the bulk phase.
+// Before the bulk phase it times FLOOR (default 200) empty write transactions (RETURN 1): the cost
+// of a transaction on this machine, whatever it writes, to compare figures across machines.
 import { readFileSync } from "node:fs";
 import { generateReadout } from "./synthetic.mjs";
 import { benchDatabase, dist } from "./lib.mjs";
@@ -66,6 +68,12 @@ const open = await benchDatabase({ fresh: true });
 try {
   const pid = neo4jPid();
   await bulk(warmUp, "created");
+  const floor = Number(process.env.FLOOR ?? 200);
+  const floorDb0 = cpuOf(pid);
+  const floorT0 = performance.now();
+  for (let i = 0; i < floor; i++) await open.db.write("RETURN 1");
+  const floorMs = performance.now() - floorT0;
+  const floorDbCpu = cpuOf(pid) - floorDb0;
   const cpu0 = process.cpuUsage();
   const db0 = cpuOf(pid);
   const ms = await bulk(bytes, "created");
@@ -82,6 +90,12 @@ try {
      MATCH ()-[a:ADDRESSES]->() RETURN items, count(a) AS links`,
   );
   const per = (n, total) => `${((n / total) * 1000).toFixed(1)} readouts/s (${(total / n).toFixed(1)} ms each)`;
+  if (floor) {
+    console.log(
+      `an empty write transaction (RETURN 1, ${floor} times): ${(floorMs / floor).toFixed(1)} ms each` +
+        (pid ? `, Neo4j CPU ${(floorDbCpu / floor).toFixed(1)} ms` : ""),
+    );
+  }
   console.log(`bulk ingest of ${count} readouts: ${per(count, ms)}`);
   if (pid) {
     const node = (nodeCpu.user + nodeCpu.system) / 1000;
