@@ -15,7 +15,7 @@
 // of a transaction on this machine, whatever it writes, to compare figures across machines.
 import { readFileSync } from "node:fs";
 import { generateReadout } from "./synthetic.mjs";
-import { benchDatabase, dist } from "./lib.mjs";
+import { benchDatabase, dist, time } from "./lib.mjs";
 
 const { ingestMany } = dist("ingest/ingest.bulk.js");
 const { ingestReadoutText } = dist("ingest/ingest.service.js");
@@ -70,9 +70,9 @@ try {
   await bulk(warmUp, "created");
   const floor = Number(process.env.FLOOR ?? 200);
   const floorDb0 = cpuOf(pid);
-  const floorT0 = performance.now();
-  for (let i = 0; i < floor; i++) await open.db.write("RETURN 1");
-  const floorMs = performance.now() - floorT0;
+  const { ms: floorMs } = await time(async () => {
+    for (let i = 0; i < floor; i++) await open.db.write("RETURN 1");
+  });
   const floorDbCpu = cpuOf(pid) - floorDb0;
   const cpu0 = process.cpuUsage();
   const db0 = cpuOf(pid);
