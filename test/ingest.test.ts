@@ -1,7 +1,7 @@
 import { Database, Params, Queryable, Row, WriteTx } from "../src/db/neo4j";
 import { AppError } from "../src/errors";
 import { ingestMany } from "../src/ingest/ingest.bulk";
-import { FIND_DOCUMENTS } from "../src/ingest/ingest.cypher";
+import { FIND_DOCUMENTS, WRITE_READOUTS } from "../src/ingest/ingest.cypher";
 import { ingestReadoutText } from "../src/ingest/ingest.service";
 import { MAX_READOUT_BYTES } from "../src/extraction/decode";
 import { RunningServer } from "../src/server/app";
@@ -209,9 +209,11 @@ describe("bad input", () => {
 });
 
 describe("bulk ingestion", () => {
-  // Records the statements read through it, to count the look-ups of documents.
+  // Records the statements read through it (to count the look-ups of documents) and, per write
+  // transaction, how many documents each writer statement carried.
   class ReadSpy implements Queryable {
     reads: string[] = [];
+    writes: number[][] = [];
     constructor(private readonly inner: Queryable) {}
     read<T = Row>(cypher: string, params?: Params) {
       this.reads.push(cypher);
@@ -221,9 +223,21 @@ describe("bulk ingestion", () => {
       return this.inner.write<T>(cypher, params);
     }
     transaction<T>(work: (tx: WriteTx) => Promise<T>) {
-      return this.inner.transaction(work);
+      const documents: number[] = [];
+      this.writes.push(documents);
+      return this.inner.transaction((tx) =>
+        work({
+          run: <R = Row>(cypher: string, params?: Params) => {
+            if (cypher === WRITE_READOUTS) documents.push((params?.group as { readouts: unknown[] }).readouts.length);
+            return tx.run<R>(cypher, params);
+          },
+        }),
+      );
     }
   }
+  const writerTransactions = (spy: ReadSpy) => spy.writes.filter((w) => w.length).map((w) => w.join("+"));
+  const dayOf = (day: number) =>
+    new TextEncoder().encode(readoutText("2021-06-30-districts").replace("6月30日下午", `6月${day}日下午`));
 
   it("looks a chunk's documents up in one read and reports each input in its own right", async () => {
     const known = new TextEncoder().encode(readoutText("2022-01-28-districts"));
@@ -260,5 +274,54 @@ describe("bulk ingestion", () => {
     expect(results).toEqual(["unchanged", "failed", "unchanged", "unchanged"]);
     expect(spy.reads.filter((cypher) => cypher === FIND_DOCUMENTS)).toHaveLength(2);
     expect(await graphCounts(db)).toEqual(after);
+  });
+
+  it("commits new documents together, one writer statement per group", async () => {
+    const spy = new ReadSpy(db);
+    const before = await graphCounts(db);
+    const results: string[] = [];
+    await ingestMany(
+      spy,
+      [dayOf(21), dayOf(22), dayOf(23), dayOf(21)],
+      (b) => b,
+      { groupEvery: 2 },
+      (index, r) => (results[index] = r.outcome?.status ?? "failed"),
+    );
+    // The copy of the first document goes to a group of its own, where it is found there already.
+    expect(results).toEqual(["created", "created", "created", "unchanged"]);
+    expect(writerTransactions(spy)).toEqual(["2", "2"]);
+    expect((await graphCounts(db)).Meeting).toBe(before.Meeting + 3);
+  });
+
+  it("writes a failed group again document by document: only the document that fails is left out", async () => {
+    // As in the all-or-nothing test above: an occupied id fails the middle document's last directive.
+    const [first, middle, last] = [dayOf(24), dayOf(25), dayOf(26)];
+    const dry = await ingestReadoutText(db, new TextDecoder().decode(middle), { dryRun: true });
+    const occupied = dry.rows.directives.at(-1)!.id;
+    await db.write("CREATE (:Entity:Department {id: $id, name: 'occupant'})", { id: occupied });
+    try {
+      const spy = new ReadSpy(db);
+      const before = await graphCounts(db);
+      const results: string[] = [];
+      await ingestMany(
+        spy,
+        [first, middle, last],
+        (b) => b,
+        {},
+        (index, r) => (results[index] = r.outcome?.status ?? `failed: ${(r.error as Error).message}`),
+      );
+      expect(results).toEqual(["created", expect.stringMatching(/^failed: .*already exists/), "created"]);
+      // The group of three rolled back whole, then one transaction per document.
+      expect(writerTransactions(spy)).toEqual(["3", "1", "1", "1"]);
+      const after = await graphCounts(db);
+      expect(after.Meeting).toBe(before.Meeting + 2);
+      expect(after.Document).toBe(before.Document + 2);
+      const [{ n }] = await db.read<{ n: number }>("MATCH (m:Meeting {id: $id}) RETURN count(m) AS n", {
+        id: dry.meetingId,
+      });
+      expect(n).toBe(0);
+    } finally {
+      await db.write("MATCH (n:Entity {id: $id}) DETACH DELETE n", { id: occupied });
+    }
   });
 });

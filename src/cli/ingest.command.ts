@@ -8,10 +8,12 @@ import { Progress } from "./progress";
 
 const USAGE = `usage: policygraph ingest FILE|DIR… [--dry-run] [--json]
 
-Extracts each readout file (a DIR: every .txt file under it) and writes it into the graph, one
-transaction per document; their inferred links and tallies are derived in batches beside the
-writes, the last before the command ends. Connects like the server: NEO4J_URI, or
-the local Neo4j of POLICYGRAPH_HOME (reused when running, started and stopped otherwise).
+Extracts each readout file (a DIR: every .txt file under it) and writes it into the graph, all or
+nothing per file: new documents go in 16 per transaction, and a transaction that fails is written
+again one file per transaction, so only the files that cannot be written are left out. Their
+inferred links and tallies are derived in batches beside the writes, the last before the command
+ends. Connects like the server: NEO4J_URI, or the local Neo4j of POLICYGRAPH_HOME (reused when
+running, started and stopped otherwise).
   --dry-run   extract and validate, write nothing
   --json      print [{file, status, meeting, reports, error}] on stdout
 Exit status: 0 all went in, 1 any file failed (the others stay committed), 2 bad usage,

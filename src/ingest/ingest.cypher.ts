@@ -4,11 +4,12 @@
  * meeting, reports and items (whose ids derive from its text) are CREATEd, so that an id clash
  * fails the document on a constraint instead of merging it into another; the nodes documents share
  * (departments, people, themes) are MERGEd. Running a document's write again changes nothing. A
- * document is written by ONE statement (one round trip): each part below is a unit subquery of
- * WRITE_READOUT. The meeting is left `pendingDerivation` for ../derived to derive what it implies.
+ * group of documents is written by ONE statement (one round trip), WRITE_READOUTS: each document
+ * (the variable `readout`) in a subquery of its own, each part below a unit subquery of that. The
+ * meeting is left `pendingDerivation` for ../derived to derive what it implies.
  *
- * The statement takes the whole document as ONE map parameter, $readout. Neo4j keys its plan cache
- * on the size class of every top-level list parameter (0, 1, 2–9, 10–99, …), so with a list per part
+ * The statement takes the documents inside ONE map parameter, $group. Neo4j keys its plan cache on
+ * the size class of every top-level list parameter (0, 1, 2–9, 10–99, …), so with a list per part
  * each new mix of sizes (a readout with one attendee, ten reports, no directives) was planned again,
  * 1–2.5 s for this statement; the lists inside a map are not part of the key.
  */
@@ -21,16 +22,16 @@ OPTIONAL MATCH (m:Meeting)-[:RECORDED_IN]->(d)
 RETURN sha256, d.id AS documentId, m.id AS meetingId`;
 
 const DOCUMENT_AND_MEETING = `
-SET d.sha256 = $readout.document.sha256, d.title = $readout.document.title, d.url = $readout.document.url,
-    d.published = $readout.document.published, d.text = $readout.document.text
-CREATE (m:Meeting:Entity {id: $readout.meeting.id})
-SET m.date = date($readout.meeting.date), m.kind = $readout.meeting.kind, m.title = $readout.meeting.title, m.pendingDerivation = true
+SET d.sha256 = readout.document.sha256, d.title = readout.document.title, d.url = readout.document.url,
+    d.published = readout.document.published, d.text = readout.document.text
+CREATE (m:Meeting:Entity {id: readout.meeting.id})
+SET m.date = date(readout.meeting.date), m.kind = readout.meeting.kind, m.title = readout.meeting.title, m.pendingDerivation = true
 CREATE (m)-[:RECORDED_IN]->(d)
-WITH m`;
+WITH m, readout`;
 
 const people = (param: "chairs" | "attendees", rel: "CHAIRED" | "ATTENDED") => `
-CALL (m) {
-  UNWIND $readout.${param} AS p
+CALL (m, readout) {
+  UNWIND readout.${param} AS p
   MERGE (person:Person:Entity {id: p.id})
   ON CREATE SET person.name = p.name, person.nameEn = p.nameEn, person.curated = p.curated
   MERGE (person)-[r:${rel}]->(m)
@@ -40,16 +41,16 @@ CALL (m) {
 // Curated departments refresh their reference properties; an uncurated one keeps what it was
 // first given (its name as first published).
 const DEPARTMENTS = `
-CALL {
-  UNWIND $readout.departments AS row
+CALL (readout) {
+  UNWIND readout.departments AS row
   MERGE (d:Department:Entity {id: row.id})
   ON CREATE SET d += row
   ON MATCH SET d += CASE WHEN row.curated THEN row ELSE {} END
 }`;
 
 const REPORTS = `
-CALL (m) {
-  UNWIND $readout.reports AS row
+CALL (m, readout) {
+  UNWIND readout.reports AS row
   CREATE (r:Report:Entity {id: row.id})
   SET r.order = row.order, r.subject = row.subject, r.date = m.date
   CREATE (r)-[:AT]->(m)
@@ -67,13 +68,13 @@ const items = (
   parent: "Report" | "Meeting",
   rel: string,
 ) => `
-CALL (m) {
-  UNWIND $readout.${param} AS row
+CALL (m, readout) {
+  UNWIND readout.${param} AS row
   MATCH (parent:${parent} {id: row.parentId})
   CREATE (x:${label}:Entity {id: row.id})
   SET x.text = row.text, x.searchText = coalesce(row.searchText, row.text), x.seq = row.seq, x.start = row.start, x.end = row.end,
       x.sentenceStart = row.sentenceStart, x.sentenceEnd = row.sentenceEnd, x.date = m.date,
-      x.documentId = $readout.document.id, x.meetingId = m.id,
+      x.documentId = readout.document.id, x.meetingId = m.id,
       ${parent === "Report" ? "x.reportId = parent.id, x.position = parent.order * 1000 + row.seq" : "x.reportId = null, x.position = row.seq"}
   CREATE (parent)-[:${rel}]->(x)
   WITH x, row
@@ -83,8 +84,8 @@ CALL (m) {
 }`;
 
 const ADDRESSEES = `
-CALL {
-  UNWIND $readout.directives AS row
+CALL (readout) {
+  UNWIND readout.directives AS row
   UNWIND row.addresseeIds AS departmentId
   MATCH (x:Directive {id: row.id}), (d:Department {id: departmentId})
   MERGE (x)-[:ADDRESSED_TO]->(d)
@@ -109,26 +110,31 @@ CALL (m) {
 SET m.directivesIndexed = true`;
 
 /**
- * Writes a whole document unless it is already there (a document is written whole, so "there"
- * means recorded in a meeting); returns the existing document's ids in that case (and nulls after
- * writing a new one). MERGE on the document's id comes first: it locks the id, so two transactions
- * writing the same document at once run one after the other and the second finds it there.
+ * Writes each document of $group.readouts unless it is already there (a document is written whole,
+ * so "there" means recorded in a meeting); returns, per document in order, its id (`id`) and the
+ * existing document's ids when it was there (nulls after writing a new one). MERGE on the
+ * document's id comes first: it locks the id, so two transactions writing the same document at once
+ * run one after the other and the second finds it there.
  */
-export const WRITE_READOUT = `
-MERGE (d:Document:Entity {id: $readout.document.id})
-WITH d
-OPTIONAL MATCH (existingMeeting:Meeting)-[:RECORDED_IN]->(d)
-CALL (d, existingMeeting) {
-  WITH d WHERE existingMeeting IS NULL
-  ${DOCUMENT_AND_MEETING}
-  ${people("chairs", "CHAIRED")}
-  ${people("attendees", "ATTENDED")}
-  ${DEPARTMENTS}
-  ${REPORTS}
-  ${items("achievements", "Achievement", "Report", "ACHIEVED")}
-  ${items("shortcomings", "Shortcoming", "Report", "FELL_SHORT")}
-  ${items("directives", "Directive", "Meeting", "ISSUED")}
-  ${ADDRESSEES}
-  ${DIRECTIVE_INDEX}
+export const WRITE_READOUTS = `
+UNWIND $group.readouts AS readout
+CALL (readout) {
+  MERGE (d:Document:Entity {id: readout.document.id})
+  WITH d, readout
+  OPTIONAL MATCH (existingMeeting:Meeting)-[:RECORDED_IN]->(d)
+  CALL (d, existingMeeting, readout) {
+    WITH d, readout WHERE existingMeeting IS NULL
+    ${DOCUMENT_AND_MEETING}
+    ${people("chairs", "CHAIRED")}
+    ${people("attendees", "ATTENDED")}
+    ${DEPARTMENTS}
+    ${REPORTS}
+    ${items("achievements", "Achievement", "Report", "ACHIEVED")}
+    ${items("shortcomings", "Shortcoming", "Report", "FELL_SHORT")}
+    ${items("directives", "Directive", "Meeting", "ISSUED")}
+    ${ADDRESSEES}
+    ${DIRECTIVE_INDEX}
+  }
+  RETURN CASE WHEN existingMeeting IS NULL THEN null ELSE d.id END AS documentId, existingMeeting.id AS meetingId
 }
-RETURN CASE WHEN existingMeeting IS NULL THEN null ELSE d.id END AS documentId, existingMeeting.id AS meetingId`;
+RETURN readout.document.id AS id, documentId, meetingId`;

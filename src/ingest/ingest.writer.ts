@@ -1,8 +1,8 @@
-import { Queryable } from "../db/neo4j";
+import { Queryable, WriteTx } from "../db/neo4j";
 import { deriveMeetings } from "../derived/derived.repository";
 import { awaitSearchable } from "../search/search.repository";
 import { GraphRows } from "./graph-rows";
-import { WRITE_READOUT } from "./ingest.cypher";
+import { WRITE_READOUTS } from "./ingest.cypher";
 
 export type WriteStatus = "created" | "unchanged";
 
@@ -25,18 +25,36 @@ export async function writeReadout(
   options: { derive?: boolean } = {},
 ): Promise<WriteResult> {
   const derive = options.derive ?? true;
-  const result = await db.transaction<WriteResult>(async (tx) => {
-    const [existing] = await tx.run<{ documentId: string | null; meetingId: string | null }>(WRITE_READOUT, {
-      readout: rows,
-    });
-    if (existing?.documentId) {
-      return { status: "unchanged", documentId: existing.documentId, meetingId: existing.meetingId ?? rows.meeting.id };
-    }
+  const [result] = await db.transaction(async (tx) => {
+    const written = await writeIn(tx, [rows]);
     // Inferred links and tallies are derived in the same transaction: they commit with the document.
-    if (derive) await deriveMeetings(tx, [rows.meeting.id]);
-    return { status: "created", documentId: rows.document.id, meetingId: rows.meeting.id };
+    if (derive && written[0].status === "created") await deriveMeetings(tx, [rows.meeting.id]);
+    return written;
   });
   // A bulk ingest waits once, at its end.
   if (derive && result.status === "created") await awaitSearchable(db);
   return result;
+}
+
+/**
+ * Writes a group of documents (distinct ones) in ONE transaction and statement, their meetings left
+ * pending for derivePending: all of them commit or none does. Bulk ingestion writes documents this
+ * way and, when a group fails, each of its documents again on its own (writeReadout), so that a
+ * document that cannot be written costs no other its place. Results are in the order of `group`.
+ */
+export async function writeReadoutGroup(db: Queryable, group: readonly GraphRows[]): Promise<WriteResult[]> {
+  return db.transaction((tx) => writeIn(tx, group));
+}
+
+async function writeIn(tx: WriteTx, group: readonly GraphRows[]): Promise<WriteResult[]> {
+  const rows = await tx.run<{ id: string; documentId: string | null; meetingId: string | null }>(WRITE_READOUTS, {
+    group: { readouts: group },
+  });
+  return group.map((readout, i) => {
+    const existing = rows[i];
+    if (existing?.id !== readout.document.id) throw new Error(`writer returned no row for ${readout.document.id}`);
+    return existing.documentId
+      ? { status: "unchanged", documentId: existing.documentId, meetingId: existing.meetingId ?? readout.meeting.id }
+      : { status: "created", documentId: readout.document.id, meetingId: readout.meeting.id };
+  });
 }
