@@ -137,6 +137,45 @@ describe("derived data", () => {
   });
 });
 
+describe("next-meeting links", () => {
+  // Regression: a shortcoming derived after two meetings of the same later day was linked to one of
+  // them only (the lower id), and to both when derived before them.
+  it("lead to every meeting of the first later day, whichever was derived first", async () => {
+    const gap = readoutText("2021-06-30-districts");
+    const sameDay = [readoutText("2022-01-28-districts"), `${readoutText("2022-01-28-districts")}\n（完）\n`];
+    const nextMeetingLinks = async () => {
+      const links = await db.read<{ meeting: string; theme: string }>(
+        `MATCH (dx:Directive)-[a:ADDRESSES {rule: 'next-meeting'}]->(s:Shortcoming)
+         WHERE s.date = date('2021-06-30')
+         RETURN DISTINCT dx.meetingId AS meeting, a.theme AS theme ORDER BY meeting, theme`,
+      );
+      return links;
+    };
+    const byOrder = async (texts: string[]) => {
+      await resetGraph(db);
+      for (const text of texts) expect((await ingestReadoutText(db, text)).status).toBe("created");
+      return nextMeetingLinks();
+    };
+    const gapFirst = await byOrder([gap, ...sameDay]);
+    expect(new Set(gapFirst.map((l) => l.meeting)).size).toBe(2);
+    expect(await byOrder([...sameDay, gap])).toEqual(gapFirst);
+    expect(await byOrder([sameDay[1], gap, sameDay[0]])).toEqual(gapFirst);
+
+    // A graph derived by version 5 (one meeting of the day only) gets the others' links at start-up.
+    await db.write(
+      `MATCH (dx:Directive)-[a:ADDRESSES {rule: 'next-meeting'}]->(s:Shortcoming {date: date('2021-06-30')})
+       WHERE dx.meetingId = $meeting DELETE a`,
+      { meeting: gapFirst[0].meeting },
+    );
+    expect(await nextMeetingLinks()).not.toEqual(gapFirst);
+    await db.write("MATCH (v:Maintenance {id: 'derived'}) SET v.version = 5");
+    const log: string[] = [];
+    await ensureDerived(db, (line) => log.push(line));
+    expect(log).toEqual(["upgrading derived data from v5 to v6…"]);
+    expect(await nextMeetingLinks()).toEqual(gapFirst);
+  });
+});
+
 describe("bulk writes", () => {
   it("write a document sent twice at the same time once", async () => {
     await resetGraph(db);

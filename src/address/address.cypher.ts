@@ -9,7 +9,8 @@ import { THEME_FIELDS } from "../theme/theme.cypher";
  * bounded so that the number of links grows with the graph, not with its square:
  * - same-meeting: a directive of the shortcoming's own meeting that shares a theme with it;
  * - next-meeting: per top-level theme of the shortcoming, the directives on that theme of the first
- *   later meeting that issued any (the follow-up on the gap);
+ *   later meeting that issued any (the follow-up on the gap); of each such meeting of that day when
+ *   there are several;
  * - names-department: the directives addressed to its department at the first meeting, the same or
  *   a later one, that addressed any to it (the gaps since the department was last named).
  * Each statement derives the links of a batch of newly written meetings ($batch.meetingIds, see DERIVING):
@@ -28,7 +29,7 @@ const firstMeeting = (
   keyValue: string,
   dateComparison: string,
   direction: "ASC" | "DESC",
-  returns: "x" | "x.date",
+  returns: "x" | "x.date" | "x.date AS day",
 ) => `
   MATCH (x:${label}) USING INDEX x:${label}(${key}, date, meetingId)
   WHERE x.${key} = ${keyValue} AND x.date ${dateComparison} AND x.meetingId IS NOT NULL
@@ -37,10 +38,10 @@ const firstMeeting = (
 // Ordered by the shortcoming's own tag rank (most fitting first) so that reasons are stable.
 const SHARED = `COLLECT { MATCH (s)-[r:ABOUT]->(t:PolicyTheme) WHERE (dx)-[:ABOUT]->(t) RETURN t.id ORDER BY r.rank, t.id }`;
 const joined = (list: string) => `reduce(out = '', x IN ${list} | out + CASE out WHEN '' THEN '' ELSE ', ' END + x)`;
+const NEXT_MEETING_REASON = `'first later meeting to direct on ' + t.id + ' (' + toString(dx.date) + ')'`;
 const NEXT_MEETING_LINK = `
 MERGE (dx)-[a:ADDRESSES {rule: 'next-meeting', theme: t.id}]->(s)
-SET a.inferred = true, a.themes = [t.id],
-    a.reason = 'first later meeting to direct on ' + t.id + ' (' + toString(dx.date) + ')'`;
+SET a.inferred = true, a.themes = [t.id], a.reason = ${NEXT_MEETING_REASON}`;
 const NAMES_DEPARTMENT_LINK = `
 MERGE (dx)-[a:ADDRESSES {rule: 'names-department'}]->(s)
 SET a.inferred = true, a.themes = ${SHARED},
@@ -61,36 +62,49 @@ WHERE size(shared) > 0
 CREATE (dx)-[:ADDRESSES {rule: 'same-meeting', inferred: true, themes: shared,
                          reason: 'issued at the same meeting; both about ' + ${joined("shared")}}]->(s)`;
 
-// The new meeting's shortcomings: follow each top-level theme to the first later meeting with a
-// directive on it (one look-up per meeting and theme, not per shortcoming). Scanning directives by
-// date instead made a rebuild quadratic, and walking meetings by date grew with the meetings crossed.
+// The new meeting's shortcomings: follow each top-level theme to the first later day with a
+// directive on it (one look-up per meeting and theme, not per shortcoming), then to every meeting of
+// that day that directed on it. Scanning directives by date instead made a rebuild quadratic, and
+// walking meetings by date grew with the meetings crossed. CREATE, not MERGE: a shortcoming gets its
+// next-meeting links here first, as INFER_NEXT_MEETING_FOR_DIRECTIVES leaves pending meetings alone.
 export const INFER_NEXT_MEETING_FOR_SHORTCOMINGS = `${DERIVING}
 MATCH (m)<-[:AT]-(:Report)-[:FELL_SHORT]->(s:Shortcoming)-[:ABOUT]->(t:PolicyTheme)
 WHERE t.parentId IS NULL
 WITH m, t, collect(s) AS gaps
-CALL (m, t) {${firstMeeting("MeetingDirectiveTheme", "themeId", "t.id", "> m.date", "ASC", "x")}
+CALL (m, t) {${firstMeeting("MeetingDirectiveTheme", "themeId", "t.id", "> m.date", "ASC", "x.date AS day")}
 }
-MATCH (next:Meeting {id: x.meetingId})-[:ISSUED]->(dx:Directive)-[:ABOUT]->(t)
+MATCH (x:MeetingDirectiveTheme) USING INDEX x:MeetingDirectiveTheme(themeId, date, meetingId)
+WHERE x.themeId = t.id AND x.date = day AND x.meetingId IS NOT NULL
+MATCH (next:Meeting {id: x.meetingId})-[:ISSUED]->(dx:Directive)
+WHERE (dx)-[:ABOUT]->(t)
 UNWIND gaps AS s
-${NEXT_MEETING_LINK}`;
+CREATE (dx)-[:ADDRESSES {rule: 'next-meeting', theme: t.id, inferred: true, themes: [t.id],
+                         reason: ${NEXT_MEETING_REASON}}]->(s)`;
 
 // The new meeting's directives may be an earlier gap's first follow-up: re-point the next-meeting
-// links of the shortcomings between the previous directive on the theme and this meeting.
+// links of the shortcomings between the previous directive on the theme and this meeting. Only the
+// meetings derived already are looked at, a few by the meeting date index: a pending meeting's
+// shortcomings are linked by INFER_NEXT_MEETING_FOR_SHORTCOMINGS when it is derived (earlier in this
+// transaction for this batch), which sees this meeting. Scanning the shortcomings of those days
+// instead re-linked the whole batch a second time.
 export const INFER_NEXT_MEETING_FOR_DIRECTIVES = `${DERIVING}
 MATCH (m)-[:ISSUED]->(:Directive)-[:ABOUT]->(t:PolicyTheme)
 WHERE t.parentId IS NULL
 WITH DISTINCT m, t
 WITH m, t, head(COLLECT {${firstMeeting("MeetingDirectiveTheme", "themeId", "t.id", "< m.date", "DESC", "x.date")}
 }) AS previous
-MATCH (s:Shortcoming) USING INDEX s:Shortcoming(date)
-WHERE s.date < m.date AND s.date >= coalesce(previous, date('0001-01-01')) AND (s)-[:ABOUT]->(t)
+MATCH (earlier:Meeting) USING INDEX earlier:Meeting(date)
+WHERE earlier.date < m.date AND earlier.date >= coalesce(previous, date('0001-01-01')) AND earlier.pendingDerivation IS NULL
+MATCH (earlier)<-[:AT]-(:Report)-[:FELL_SHORT]->(s:Shortcoming)
+WHERE (s)-[:ABOUT]->(t)
 CALL (s, t, m) {
   MATCH (later:Directive)-[old:ADDRESSES {rule: 'next-meeting', theme: t.id}]->(s)
   WHERE later.date > m.date
   DELETE old
 }
 WITH DISTINCT m, t, s
-MATCH (m)-[:ISSUED]->(dx:Directive)-[:ABOUT]->(t)
+MATCH (m)-[:ISSUED]->(dx:Directive)
+WHERE (dx)-[:ABOUT]->(t)
 ${NEXT_MEETING_LINK}`;
 
 // The new meeting's directives naming a department answer that department's gaps since the
@@ -111,7 +125,8 @@ CALL (s, m) {
   DELETE old
 }
 WITH DISTINCT m, d, s
-MATCH (m)-[:ISSUED]->(dx:Directive)-[:ADDRESSED_TO]->(d)
+MATCH (m)-[:ISSUED]->(dx:Directive)
+WHERE (dx)-[:ADDRESSED_TO]->(d)
 ${NAMES_DEPARTMENT_LINK}`;
 
 // The new meeting's shortcomings: the first meeting, the same or later, that named the department,
@@ -122,9 +137,24 @@ MATCH (m)<-[:AT]-(:Report)<-[:GAVE]-(d:Department)
 WITH DISTINCT m, d
 CALL (m, d) {${firstMeeting("MeetingAddressee", "departmentId", "d.id", ">= m.date", "ASC", "x")}
 }
-MATCH (naming:Meeting {id: x.meetingId})-[:ISSUED]->(dx:Directive)-[:ADDRESSED_TO]->(d)
+MATCH (naming:Meeting {id: x.meetingId})-[:ISSUED]->(dx:Directive)
+WHERE (dx)-[:ADDRESSED_TO]->(d)
 MATCH (m)<-[:AT]-(report:Report)<-[:GAVE]-(d), (report)-[:FELL_SHORT]->(s:Shortcoming)
 ${NAMES_DEPARTMENT_LINK}`;
+
+/**
+ * The upgrade of derived data version 5, whose next-meeting rule linked a shortcoming derived after
+ * two meetings of the same day to one of them only: the other meetings of that day get their links.
+ */
+export const NEXT_MEETING_UPGRADE_FROM_V5 = `
+MATCH (:Directive)-[a:ADDRESSES {rule: 'next-meeting'}]->(s:Shortcoming)
+WITH DISTINCT s, a.theme AS themeId, startNode(a).date AS day
+MATCH (t:PolicyTheme {id: themeId})
+MATCH (x:MeetingDirectiveTheme) USING INDEX x:MeetingDirectiveTheme(themeId, date, meetingId)
+WHERE x.themeId = themeId AND x.date = day AND x.meetingId IS NOT NULL
+MATCH (:Meeting {id: x.meetingId})-[:ISSUED]->(dx:Directive)
+WHERE (dx)-[:ABOUT]->(t)
+${NEXT_MEETING_LINK}`;
 
 /** All inference statements for a batch of new meetings, in the order they run. */
 export const INFERENCES = [

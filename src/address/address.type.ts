@@ -17,7 +17,8 @@ registerEnumType(AddressRule, {
   valuesConfig: {
     SAME_MEETING: { description: "Issued at the shortcoming's own meeting, sharing a theme with it." },
     NEXT_MEETING: {
-      description: "Issued at the first later meeting that directed on one of the shortcoming's top-level themes.",
+      description:
+        "Issued at the first later meeting that directed on one of the shortcoming's top-level themes (at each, when several met that day).",
     },
     NAMES_DEPARTMENT: {
       description: "Issued at the same or a later meeting and addressed to the shortcoming's department.",

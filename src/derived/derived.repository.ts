@@ -1,13 +1,31 @@
-import { INFERENCES } from "../address/address.cypher";
+import { INFERENCES, NEXT_MEETING_UPGRADE_FROM_V5 } from "../address/address.cypher";
 import { Queryable, WriteTx } from "../db/neo4j";
-import { DERIVED_UPGRADES, TALLY_MEETINGS } from "../tally/tally.cypher";
+import { TALLY_MEETINGS, TALLY_UPGRADE_FROM_V4 } from "../tally/tally.cypher";
 import * as q from "./derived.cypher";
 
 /**
  * Version of the derived data (inferred ADDRESSES links and tallies). Bump it when their rules
  * change: start-up then rebuilds them from what the texts state.
  */
-export const DERIVED_VERSION = 5;
+export const DERIVED_VERSION = 6;
+
+/** Upgrades of derived data that need no rebuild, by the version they start from; run in a chain. */
+const UPGRADES: Record<number, string[]> = {
+  4: TALLY_UPGRADE_FROM_V4,
+  5: [NEXT_MEETING_UPGRADE_FROM_V5],
+};
+
+// The statements that bring derived data from `version` up to DERIVED_VERSION, or undefined when
+// some step has no upgrade (a rebuild then).
+function upgradeFrom(version: number | null): string[] | undefined {
+  if (version === null || version > DERIVED_VERSION) return undefined;
+  const steps = [];
+  for (let v = version; v < DERIVED_VERSION; v++) {
+    if (!UPGRADES[v]) return undefined;
+    steps.push(...UPGRADES[v]);
+  }
+  return steps;
+}
 
 /** Meetings derived per transaction when catching up (bulk ingest, start-up, rebuild). */
 export const DERIVE_BATCH = 200;
@@ -50,10 +68,11 @@ export async function derivePending(db: Queryable, log: (line: string) => void =
  * indexed their directives (MeetingDirectiveTheme, MeetingAddressee: the rules read them) get it first.
  */
 export async function ensureDerived(db: Queryable, log: (line: string) => void): Promise<void> {
+  await untilNone(db, q.BACKFILL_DIRECTIVE_INDEX);
   const [{ version }] = await db.read<{ version: number | null }>(q.DERIVED_VERSION);
   if (version !== DERIVED_VERSION) {
-    const upgrade = version === null ? undefined : DERIVED_UPGRADES[version];
-    if (upgrade && version === DERIVED_VERSION - 1) {
+    const upgrade = upgradeFrom(version);
+    if (upgrade) {
       log(`upgrading derived data from v${version} to v${DERIVED_VERSION}…`);
       await db.transaction(async (tx) => {
         for (const statement of upgrade) await tx.run(statement);
@@ -64,7 +83,6 @@ export async function ensureDerived(db: Queryable, log: (line: string) => void):
       if (marked) log(`deriving inferred links and tallies for ${marked} meetings (rules v${DERIVED_VERSION})…`);
     }
   }
-  await untilNone(db, q.BACKFILL_DIRECTIVE_INDEX);
   const derived = await derivePending(db, log);
   if (version === DERIVED_VERSION && derived) log(`derived ${derived} meetings left pending`);
   if (version !== DERIVED_VERSION) await db.write(q.SET_DERIVED_VERSION, { version: DERIVED_VERSION });

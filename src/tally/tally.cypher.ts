@@ -120,16 +120,14 @@ MERGE (total:${total} {${keys.map((k) => `${k}: ${k}`).join(", ")}})
 SET ${counts.map((c) => `total.${c} = ${c}, total.${c}Meetings = ${c}Meetings`).join(", ")}`;
 
 /**
- * Upgrades of derived data that need no rebuild, by the version they start from: version 4 had the
- * year tallies but neither meeting counters nor all-time totals, which both follow from them.
+ * The upgrade of derived data version 4, which had the year tallies but neither meeting counters nor
+ * all-time totals: both follow from them, no rebuild needed.
  */
-export const DERIVED_UPGRADES: Record<number, string[]> = {
-  4: [
-    yearCounters("DepartmentThemeTally", COUNTS),
-    yearCounters("ThemeTally", COUNTS),
-    yearCounters("DepartmentTally", DEPARTMENT_COUNTS),
-    totalsFromYears("DepartmentThemeTally", "DepartmentThemeTotal", ["departmentId", "themeId"], COUNTS),
-    totalsFromYears("ThemeTally", "ThemeTotal", ["themeId"], COUNTS),
-    totalsFromYears("DepartmentTally", "DepartmentTotal", ["departmentId"], DEPARTMENT_COUNTS),
-  ],
-};
+export const TALLY_UPGRADE_FROM_V4: string[] = [
+  yearCounters("DepartmentThemeTally", COUNTS),
+  yearCounters("ThemeTally", COUNTS),
+  yearCounters("DepartmentTally", DEPARTMENT_COUNTS),
+  totalsFromYears("DepartmentThemeTally", "DepartmentThemeTotal", ["departmentId", "themeId"], COUNTS),
+  totalsFromYears("ThemeTally", "ThemeTotal", ["themeId"], COUNTS),
+  totalsFromYears("DepartmentTally", "DepartmentTotal", ["departmentId"], DEPARTMENT_COUNTS),
+];
