@@ -35,6 +35,13 @@ const firstMeeting = (
   WHERE x.${key} = ${keyValue} AND x.date ${dateComparison} AND x.meetingId IS NOT NULL
   RETURN ${returns} ORDER BY x.${key} ${direction}, x.date ${direction}, x.meetingId ${direction} LIMIT 1`;
 
+// The directives on theme t of every meeting held on `day` that directed on it, as dx.
+const DIRECTIVES_OF_DAY = `
+MATCH (x:MeetingDirectiveTheme) USING INDEX x:MeetingDirectiveTheme(themeId, date, meetingId)
+WHERE x.themeId = t.id AND x.date = day AND x.meetingId IS NOT NULL
+MATCH (:Meeting {id: x.meetingId})-[:ISSUED]->(dx:Directive)
+WHERE (dx)-[:ABOUT]->(t)`;
+
 // Ordered by the shortcoming's own tag rank (most fitting first) so that reasons are stable.
 const SHARED = `COLLECT { MATCH (s)-[r:ABOUT]->(t:PolicyTheme) WHERE (dx)-[:ABOUT]->(t) RETURN t.id ORDER BY r.rank, t.id }`;
 const joined = (list: string) => `reduce(out = '', x IN ${list} | out + CASE out WHEN '' THEN '' ELSE ', ' END + x)`;
@@ -73,10 +80,7 @@ WHERE t.parentId IS NULL
 WITH m, t, collect(s) AS gaps
 CALL (m, t) {${firstMeeting("MeetingDirectiveTheme", "themeId", "t.id", "> m.date", "ASC", "x.date AS day")}
 }
-MATCH (x:MeetingDirectiveTheme) USING INDEX x:MeetingDirectiveTheme(themeId, date, meetingId)
-WHERE x.themeId = t.id AND x.date = day AND x.meetingId IS NOT NULL
-MATCH (next:Meeting {id: x.meetingId})-[:ISSUED]->(dx:Directive)
-WHERE (dx)-[:ABOUT]->(t)
+${DIRECTIVES_OF_DAY}
 UNWIND gaps AS s
 CREATE (dx)-[:ADDRESSES {rule: 'next-meeting', theme: t.id, inferred: true, themes: [t.id],
                          reason: ${NEXT_MEETING_REASON}}]->(s)`;
@@ -150,10 +154,7 @@ export const NEXT_MEETING_UPGRADE_FROM_V5 = `
 MATCH (:Directive)-[a:ADDRESSES {rule: 'next-meeting'}]->(s:Shortcoming)
 WITH DISTINCT s, a.theme AS themeId, startNode(a).date AS day
 MATCH (t:PolicyTheme {id: themeId})
-MATCH (x:MeetingDirectiveTheme) USING INDEX x:MeetingDirectiveTheme(themeId, date, meetingId)
-WHERE x.themeId = themeId AND x.date = day AND x.meetingId IS NOT NULL
-MATCH (:Meeting {id: x.meetingId})-[:ISSUED]->(dx:Directive)
-WHERE (dx)-[:ABOUT]->(t)
+${DIRECTIVES_OF_DAY}
 ${NEXT_MEETING_LINK}`;
 
 /** All inference statements for a batch of new meetings, in the order they run. */

@@ -5,7 +5,7 @@ import * as q from "./derived.cypher";
 
 /**
  * Version of the derived data (inferred ADDRESSES links and tallies). Bump it when their rules
- * change: start-up then rebuilds them from what the texts state.
+ * change: start-up then upgrades them in place (UPGRADES) or rebuilds them from what the texts state.
  */
 export const DERIVED_VERSION = 6;
 

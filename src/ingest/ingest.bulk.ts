@@ -150,18 +150,13 @@ function groups(fresh: Prepared[], size: number): Prepared[][] {
 
 // One transaction for the group; when it fails, one per document, each reporting its own outcome.
 async function writeGroup(db: Queryable, group: Prepared[], settle: (index: number, result: BulkResult) => void) {
-  let written;
-  try {
-    written =
-      group.length > 1
-        ? await writeReadoutGroup(
-            db,
-            group.map((p) => p.readout.rows),
-          )
-        : undefined;
-  } catch {
-    written = undefined;
-  }
+  const written =
+    group.length > 1
+      ? await writeReadoutGroup(
+          db,
+          group.map((p) => p.readout.rows),
+        ).catch(() => undefined)
+      : undefined;
   for (const [i, p] of group.entries()) {
     settle(
       p.index,
