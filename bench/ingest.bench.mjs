@@ -8,12 +8,13 @@
 // 3. single: SINGLE (default 200) further readouts one at a time as the API's mutation writes them
 //    (document and derivation in one transaction each).
 // Extraction is part of every figure; the texts are generated before the clocks start, and WARMUP
-// (default 300) other readouts are ingested first. Neo4j's JIT keeps compiling for the first few
-// thousand readouts a fresh JVM sees: WARMUP=3000 gives the figure of a long-running Neo4j.
+// (default 300) other readouts are ingested first. Neo4j's JIT compiler keeps working for the
+// first several thousand readouts a fresh JVM sees (the CPU line shows its share): WARMUP=8000
+// gives the figure of a long-running Neo4j.
 // CONCURRENCY (default 1) workers write at once during the bulk phase.
 // Before the bulk phase it times FLOOR (default 200) empty write transactions (RETURN 1): the cost
 // of a transaction on this machine, whatever it writes, to compare figures across machines.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { generateReadout } from "./synthetic.mjs";
 import { benchDatabase, dist, time } from "./lib.mjs";
 
@@ -37,10 +38,24 @@ const neo4jPid = () => {
     return null;
   }
 };
-const cpuOf = (pid) => {
-  if (!pid) return NaN;
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+const ticks = (stat) => {
+  const fields = stat.slice(stat.lastIndexOf(") ") + 2).split(" ");
   return (Number(fields[11]) + Number(fields[12])) * 10; // clock ticks of 10 ms
+};
+const cpuOf = (pid) => (pid ? ticks(readFileSync(`/proc/${pid}/stat`, "utf8")) : NaN);
+// The CPU of Neo4j's JIT compiler threads (HotSpot names them "C1/C2 CompilerThread<n>").
+const jitCpuOf = (pid) => {
+  if (!pid) return NaN;
+  let sum = 0;
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${task}/stat`, "utf8");
+      if (/^\d+ \(C\d CompilerThre/.test(stat)) sum += ticks(stat);
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return sum;
 };
 
 let tail = 0;
@@ -72,7 +87,9 @@ async function bulk(inputs, expected) {
 const open = await benchDatabase({ fresh: true });
 try {
   const pid = neo4jPid();
-  await bulk(warmUp, "created");
+  const warmJit0 = jitCpuOf(pid);
+  const warmMs = warmUp.length ? await bulk(warmUp, "created") : 0;
+  const warmJit = jitCpuOf(pid) - warmJit0;
   const floor = Number(process.env.FLOOR ?? 200);
   const floorDb0 = cpuOf(pid);
   const { ms: floorMs } = await time(async () => {
@@ -81,9 +98,11 @@ try {
   const floorDbCpu = cpuOf(pid) - floorDb0;
   const cpu0 = process.cpuUsage();
   const db0 = cpuOf(pid);
+  const jit0 = jitCpuOf(pid);
   const ms = await bulk(bytes, "created");
   const nodeCpu = process.cpuUsage(cpu0);
   const dbCpu = cpuOf(pid) - db0;
+  const jitCpu = jitCpuOf(pid) - jit0;
   const bulkTail = tail;
   const againMs = await bulk(bytes, "unchanged");
   const t0 = performance.now();
@@ -102,13 +121,20 @@ try {
         (pid ? `, Neo4j CPU ${(floorDbCpu / floor).toFixed(1)} ms` : ""),
     );
   }
+  if (warmUp.length) {
+    console.log(
+      `warm-up, ${warmUp.length} other readouts into the fresh Neo4j: ${per(warmUp.length, warmMs)}` +
+        (pid ? `; its JIT compiler took ${(warmJit / 1000).toFixed(1)} s of CPU` : ""),
+    );
+  }
   console.log(
     `bulk ingest of ${count} readouts: ${per(count, ms)}; the last ${(bulkTail / 1000).toFixed(1)} s after the last commit`,
   );
   if (pid) {
     const node = (nodeCpu.user + nodeCpu.system) / 1000;
     console.log(
-      `  CPU per readout: Neo4j ${(dbCpu / count).toFixed(1)} ms, this process ${(node / count).toFixed(1)} ms`,
+      `  CPU per readout: Neo4j ${(dbCpu / count).toFixed(1)} ms (its JIT compiler ${(jitCpu / count).toFixed(1)} ms), ` +
+        `this process ${(node / count).toFixed(1)} ms`,
     );
   }
   console.log(`the same ${count} again: ${per(count, againMs)}, all unchanged`);
