@@ -123,7 +123,7 @@ try {
   }
   if (warmUp.length) {
     console.log(
-      `warm-up, ${warmUp.length} other readouts into the fresh Neo4j: ${per(warmUp.length, warmMs)}` +
+      `warm-up, ${warmUp.length} other readouts first: ${per(warmUp.length, warmMs)}` +
         (pid ? `; its JIT compiler took ${(warmJit / 1000).toFixed(1)} s of CPU` : ""),
     );
   }
