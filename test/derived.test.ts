@@ -143,14 +143,12 @@ describe("next-meeting links", () => {
   it("lead to every meeting of the first later day, whichever was derived first", async () => {
     const gap = readoutText("2021-06-30-districts");
     const sameDay = [readoutText("2022-01-28-districts"), `${readoutText("2022-01-28-districts")}\n（完）\n`];
-    const nextMeetingLinks = async () => {
-      const links = await db.read<{ meeting: string; theme: string }>(
+    const nextMeetingLinks = () =>
+      db.read<{ meeting: string; theme: string }>(
         `MATCH (dx:Directive)-[a:ADDRESSES {rule: 'next-meeting'}]->(s:Shortcoming)
          WHERE s.date = date('2021-06-30')
          RETURN DISTINCT dx.meetingId AS meeting, a.theme AS theme ORDER BY meeting, theme`,
       );
-      return links;
-    };
     const byOrder = async (texts: string[]) => {
       await resetGraph(db);
       for (const text of texts) expect((await ingestReadoutText(db, text)).status).toBe("created");
