@@ -151,6 +151,9 @@ describe("connections", () => {
       sasac: shortcomings(departmentId: "state-owned-assets-commission") { totalCount nodes { text } }
       later: shortcomings(from: "2022-04-01") { totalCount }
       win: achievements(from: "2022-03-01", to: "2022-03-31") { totalCount }
+      dirDay: directives(from: "2022-03-31", to: "2022-03-31") { totalCount nodes { meeting { date } } }
+      upTo: shortcomings(to: "2022-03-31") { totalCount }
+      before: shortcomings(to: "2022-03-30") { totalCount }
       edu: directives(themeId: "education") { totalCount nodes { text } }
       finAch: achievements(departmentId: "finance-bureau") { totalCount }
     }`,
@@ -165,6 +168,11 @@ describe("connections", () => {
     ]);
     expect(res.data!.later.totalCount).toBe(0);
     expect(res.data!.win.totalCount).toBe(19);
+    // A date window alone starts from the meetings of those days (items have no date index).
+    expect(res.data!.dirDay.totalCount).toBe(24);
+    expect(new Set(res.data!.dirDay.nodes.map((n: any) => n.meeting.date))).toEqual(new Set(["2022-03-31"]));
+    expect(res.data!.upTo.totalCount).toBe(15);
+    expect(res.data!.before.totalCount).toBe(0);
     expect(res.data!.edu.nodes.map((n: any) => n.text)).toContain(
       "要继续抓好“双减”工作，全面规范教育教学秩序，提高课堂教学质量",
     );

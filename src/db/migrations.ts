@@ -27,10 +27,10 @@ export const MIGRATIONS: readonly string[] = [
   "CREATE INDEX meeting_date IF NOT EXISTS FOR (n:Meeting) ON (n.date)",
   // Meetings whose inferred links and tallies are still to be derived (bulk ingestion, crashes).
   "CREATE INDEX meeting_pending_derivation IF NOT EXISTS FOR (n:Meeting) ON (n.pendingDerivation)",
-  "CREATE INDEX report_date IF NOT EXISTS FOR (n:Report) ON (n.date)",
-  "CREATE INDEX achievement_date IF NOT EXISTS FOR (n:Achievement) ON (n.date)",
-  "CREATE INDEX shortcoming_date IF NOT EXISTS FOR (n:Shortcoming) ON (n.date)",
-  "CREATE INDEX directive_date IF NOT EXISTS FOR (n:Directive) ON (n.date)",
+  // Reports and items carry their meeting's date without an index of their own: a date window
+  // starts from the meetings (item.cypher), and each ingested item paid for an index entry that
+  // only that query read.
+  ...["report", "achievement", "shortcoming", "directive"].map((l) => `DROP INDEX ${l}_date IF EXISTS`),
   "CREATE INDEX department_kind IF NOT EXISTS FOR (n:Department) ON (n.kind)",
   // Tallies were once one node per department (and theme) for all years: lists that grew with history.
   "DROP CONSTRAINT department_theme_tally IF EXISTS",

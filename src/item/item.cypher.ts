@@ -30,7 +30,9 @@ export interface ItemFilter {
 }
 
 // Start from the most selective anchor: the department's reports, else the theme's subtree (its
-// items are found by the ABOUT edges of the theme and its narrower themes), else all items.
+// items are found by the ABOUT edges of the theme and its narrower themes), else the meetings of
+// the date window (by the meeting date index: items carry their meeting's date but have no date
+// index of their own, which cost every bulk-ingested item an index entry), else all items.
 function matchClause(kind: ItemKind, filter: ItemFilter): string {
   const { label, fromReport } = ITEM_KINDS[kind];
   if (filter.departmentId) {
@@ -40,6 +42,11 @@ function matchClause(kind: ItemKind, filter: ItemFilter): string {
   }
   if (filter.themeId)
     return `MATCH (:PolicyTheme {id: $themeId})<-[:BROADER*0..3]-(:PolicyTheme)<-[:ABOUT]-(x:${label})`;
+  if (filter.from || filter.to) {
+    const window = [filter.from && "m.date >= date($from)", filter.to && "m.date <= date($to)"].filter(Boolean);
+    const items = fromReport ? `(m)<-[:AT]-(:Report)-[:${fromReport}]->(x:${label})` : `(m)-[:ISSUED]->(x:${label})`;
+    return `MATCH (m:Meeting) WHERE ${window.join(" AND ")}\n  MATCH ${items}`;
+  }
   return `MATCH (x:${label})`;
 }
 
