@@ -29,6 +29,12 @@ export interface ItemFilter {
   meetingId?: string | null;
 }
 
+// The date window of `filter` as conditions on the `date` of variable `v` (none when unset).
+const dateWindow = (filter: ItemFilter, v: string): string[] =>
+  [filter.from && `${v}.date >= date($from)`, filter.to && `${v}.date <= date($to)`].filter((c): c is string =>
+    Boolean(c),
+  );
+
 // Start from the most selective anchor: the department's reports, else the theme's subtree (its
 // items are found by the ABOUT edges of the theme and its narrower themes), else the meetings of
 // the date window (by the meeting date index: items carry their meeting's date but have no date
@@ -43,18 +49,15 @@ function matchClause(kind: ItemKind, filter: ItemFilter): string {
   if (filter.themeId)
     return `MATCH (:PolicyTheme {id: $themeId})<-[:BROADER*0..3]-(:PolicyTheme)<-[:ABOUT]-(x:${label})`;
   if (filter.from || filter.to) {
-    const window = [filter.from && "m.date >= date($from)", filter.to && "m.date <= date($to)"].filter(Boolean);
     const items = fromReport ? `(m)<-[:AT]-(:Report)-[:${fromReport}]->(x:${label})` : `(m)-[:ISSUED]->(x:${label})`;
-    return `MATCH (m:Meeting) WHERE ${window.join(" AND ")}\n  MATCH ${items}`;
+    return `MATCH (m:Meeting) WHERE ${dateWindow(filter, "m").join(" AND ")}\n  MATCH ${items}`;
   }
   return `MATCH (x:${label})`;
 }
 
 function whereClause(kind: ItemKind, filter: ItemFilter): string {
   const { fromReport } = ITEM_KINDS[kind];
-  const conditions: string[] = [];
-  if (filter.from) conditions.push("x.date >= date($from)");
-  if (filter.to) conditions.push("x.date <= date($to)");
+  const conditions: string[] = dateWindow(filter, "x");
   if (filter.meetingId) conditions.push("x.meetingId = $meetingId");
   if (filter.contains) conditions.push("x.searchText CONTAINS $contains");
   // A theme includes its narrower themes (already so when the theme is the anchor).
