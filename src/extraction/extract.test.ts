@@ -27,6 +27,7 @@ describe("extractReadout on the founding readout (seed/)", () => {
     expect(x.meeting).toEqual({
       date: "2022-03-31",
       kind: "municipal-departments",
+      host: "北京市",
       title: "市直部门党组（党委）书记月度工作点评会",
       chair: "蔡奇",
       attendees: ["陈吉宁", "李伟", "魏小东", "张延昆"],
@@ -111,7 +112,7 @@ describe("extractReadout on text that is not a readout", () => {
   it("gives no reports and a warning for a weather report", () => {
     const x = extractReadout("今天白天晴转多云，北风二三级，最高气温28℃。明天夜间有小雨，市民出行要注意携带雨具。");
     expect(x).toEqual({
-      meeting: { date: null, kind: "other", title: "", chair: null, attendees: [] },
+      meeting: { date: null, kind: "other", host: null, title: "", chair: null, attendees: [] },
       reports: [],
       directives: [],
       warnings: [NOT_A_READOUT],

@@ -3,14 +3,15 @@ import { directiveIntro } from "./cues";
 import { resolveMeetingDate } from "./dates";
 import { readDirectives } from "./directives";
 import { ExtractedDirective, ExtractedItem, ExtractedMeeting, ExtractedReport, Extraction } from "./extraction.types";
+import { findHost } from "./host";
 import { findAttendees, findChair, findTitle, MeetingTitle, meetingKind, openingSentence } from "./meeting";
-import { parseReadoutFile } from "./readout";
+import { FrontMatter, parseReadoutFile, ReadoutDefaults, ReadoutFile, withDefaults } from "./readout";
 import { findSpeakerList, SpeakerList } from "./speakers";
 import { shippedThemeLexicon, ThemeLexicon } from "../theme/theme.catalog";
 import { ThemeTagger } from "./themes";
 import { charAt, charCodes, makeSource, Segment, sentenceIndexAt, Source, toSpan } from "./text";
 
-export interface ExtractOptions {
+export interface ExtractOptions extends ReadoutDefaults {
   /** The theme lexicon to tag with; defaults to the one shipped in seed/themes.json. */
   lexicon?: ThemeLexicon;
 }
@@ -70,7 +71,7 @@ function report(ctx: Context, a: Assessment, order: number): ExtractedReport {
 }
 
 function notAReadout(): Extraction {
-  const meeting: ExtractedMeeting = { date: null, kind: "other", title: "", chair: null, attendees: [] };
+  const meeting: ExtractedMeeting = { date: null, kind: "other", host: null, title: "", chair: null, attendees: [] };
   return { meeting, reports: [], directives: [], warnings: [NOT_A_READOUT] };
 }
 
@@ -80,8 +81,17 @@ function notAReadout(): Extraction {
  * `warnings`. Spans are offsets into `fileText`.
  */
 export function extractReadout(fileText: string, options: ExtractOptions = {}): Extraction {
-  const file = parseReadoutFile(fileText);
-  const src = makeSource(fileText, file.bodyStart);
+  return extractFile(parseReadoutFile(fileText), options);
+}
+
+/**
+ * Extracts a readout already split into front matter and body (a text file, or a page taken
+ * apart by its HTML reader). Spans are offsets into `file.text`. `options` fill in the published
+ * date and host where the front matter is silent.
+ */
+export function extractFile(parsed: ReadoutFile, options: ExtractOptions = {}): Extraction {
+  const file = withDefaults(parsed, options);
+  const src = makeSource(file.text, file.bodyStart);
   const ctx: Context = { src, tagger: taggerFor(options.lexicon ?? shippedThemeLexicon()) };
   const title = findTitle(src, file.frontMatter.title);
   const list = findSpeakerList(src);
@@ -101,6 +111,9 @@ export function extractReadout(fileText: string, options: ExtractOptions = {}): 
     return d;
   });
   if (list && directives.length === 0) warnings.push("no directives found");
+  const host = findHost(src, file.frontMatter, { chair: meeting.chair, subjects: assessments.map((a) => a.subject) });
+  meeting.host = host.host;
+  if (host.warning) warnings.push(host.warning);
   return {
     meeting,
     reports: assessments.map((a, i) => report(ctx, a, i + 1)),
@@ -119,7 +132,7 @@ function readMeeting(
   ctx: Context,
   list: SpeakerList | null,
   title: MeetingTitle,
-  front: { title: string; published: string },
+  front: FrontMatter,
   warnings: string[],
 ): ExtractedMeeting {
   const { src } = ctx;
@@ -133,6 +146,7 @@ function readMeeting(
   return {
     date: dated.date,
     kind: meetingKind(titleMatch, list?.role ?? ""),
+    host: null,
     title: title.title,
     chair,
     attendees: findAttendees(src, chair),

@@ -19,6 +19,8 @@ export interface ExtractedItem {
   subthemes?: string[];
   /** Why each theme or subtheme was given (the keyword or rule that fired), keyed by theme id. */
   themeReasons?: Record<string, string>;
+  /** True when no rule, keyword or portfolio gave the item any theme (then `themes` is empty and a warning says so). */
+  unclassified?: boolean;
   /** The sentence the item stands in, for provenance displays. */
   sentence?: Span;
 }
@@ -40,6 +42,8 @@ export interface ExtractedMeeting {
   /** YYYY-MM-DD, or null when the text does not allow it. */
   date: string | null;
   kind: MeetingKind;
+  /** The locality whose meeting it is (北京市, 通州区, 宁波市), or null (with a warning) when nothing tells. */
+  host: string | null;
   title: string;
   chair: string | null;
   attendees: string[];

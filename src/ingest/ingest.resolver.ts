@@ -10,6 +10,7 @@ import { IngestResult, IngestResultStatus, ReadoutInput } from "./ingest.type";
 
 const MAX_TITLE = 500;
 const MAX_URL = 2048;
+const MAX_HOST = 40;
 
 /** Refuses input the graph must not take, before anything is extracted or written. */
 export function validateReadoutInput(input: ReadoutInput): void {
@@ -24,6 +25,8 @@ export function validateReadoutInput(input: ReadoutInput): void {
   if (input.title.length > MAX_TITLE)
     throw badInput(`title is longer than ${MAX_TITLE} characters`, { argument: "input.title" });
   if (input.url.length > MAX_URL) throw badInput(`url is longer than ${MAX_URL} characters`, { argument: "input.url" });
+  if (input.host.length > MAX_HOST)
+    throw badInput(`host is longer than ${MAX_HOST} characters`, { argument: "input.host" });
   if (!/^\d{4}$/.test(input.published) && !isIsoDate(input.published)) {
     throw badInput(`published must be YYYY-MM-DD or YYYY, got ${JSON.stringify(input.published)}`, {
       argument: "input.published",

@@ -156,5 +156,6 @@ export async function ingestReadoutText(
 /** A readout file's text from its parts, as the extractor reads it (front matter, blank line, body). */
 export function readoutFileText(frontMatter: FrontMatter, body: string): string {
   const line = (v: string) => v.replace(/[\r\n]+/g, " ").trim();
-  return `---\ntitle: ${line(frontMatter.title)}\nurl: ${line(frontMatter.url)}\npublished: ${line(frontMatter.published)}\n---\n\n${body}`;
+  const host = frontMatter.host ? `host: ${line(frontMatter.host)}\n` : "";
+  return `---\ntitle: ${line(frontMatter.title)}\nurl: ${line(frontMatter.url)}\npublished: ${line(frontMatter.published)}\n${host}---\n\n${body}`;
 }

@@ -32,6 +32,13 @@ export class ReadoutInput {
       "Publication date, YYYY-MM-DD (or YYYY when only the year is known): relative dates in the body resolve against it.",
   })
   published!: string;
+
+  @Field({
+    defaultValue: "",
+    description:
+      "The locality whose meeting it is (通州区, 宁波市), for texts that only say 我区 / 我市; the text's own words win.",
+  })
+  host!: string;
 }
 
 @ObjectType({ description: "What ingesting one readout did." })

@@ -13,6 +13,8 @@ export interface PersonEntry {
   readonly nameEn: string | null;
   /** False for a person who is not in the curated list. */
   readonly curated: boolean;
+  /** The locality whose leader the person is or was (北京市, 怀柔区), where curated: a readout's host when nothing else tells. */
+  readonly seat?: string;
 }
 
 /** The curated list, indexed by normalised name. */
@@ -71,11 +73,13 @@ export function parsePeopleSeed(raw: unknown, source = "people.json"): PersonSee
     const nameEn = r.nameEn == null ? null : text(r.nameEn, source, `${where}.nameEn`);
     const aliases = r.aliases ?? [];
     if (!Array.isArray(aliases)) fail(source, `${where}.aliases must be an array`);
+    const seat = r.seat == null ? undefined : text(r.seat, source, `${where}.seat`);
     const entry: PersonEntry = Object.freeze({
       id,
       name: text(r.name, source, `${where}.name`),
       nameEn,
       curated: true,
+      ...(seat ? { seat } : {}),
     });
     const surfaces = [entry.name, ...aliases.map((a, i) => text(a, source, `${where}.aliases[${i}]`))];
     if (entry.nameEn) surfaces.push(entry.nameEn);
@@ -104,6 +108,11 @@ function curated(): PersonSeed {
 /** The curated people, in file order. */
 export function curatedPeople(): readonly PersonEntry[] {
   return curated().entries;
+}
+
+/** The curated person a name denotes, if any. */
+export function findCuratedPerson(name: string): PersonEntry | undefined {
+  return curated().byKey.get(normalisePersonName(name));
 }
 
 /**
