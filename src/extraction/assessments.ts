@@ -11,6 +11,7 @@ import {
   SENTENCE_END,
   Source,
   sentenceIndexAt,
+  splitTopLevel,
   splitTrimmed,
   trimSegment,
 } from "./text";
@@ -30,6 +31,9 @@ export interface Assessment {
 
 /** The fuller name a speaker list abbreviates ("石景山" → "石景山区"), read after the name in the text. */
 const NAME_SUFFIX = /^(?:区|县|镇|乡|街道|地区|集团)/;
+/** A body's party organ or its leader after the name ("旧县镇党委深化…", "区科委党组书记"): part of the subject phrase, not of its first item. */
+const ORGAN_AFTER_NAME =
+  /^(?:党组（党委）|党委（党组）|党（工）委|党工委|党委|党组)?(?:书记|主要负责同志|主要负责人|负责同志)?/;
 /** A speaker's name followed by 要… opens a directive to it, not its assessment. */
 const MODAL_AFTER_NAME = /^(?:要|应|须|必须|务必|需要|需)/;
 /** Words that join two subjects commented on together. */
@@ -40,6 +44,16 @@ const SHORT_FORMS = [/^北京市?/, /^[\u4e00-\u9fff]{1,4}区(?=[\u4e00-\u9fff]{
 const TURN_POINTS = charCodes("。；，\n");
 /** Where achievements split: between items and between sentences. */
 const ACHIEVEMENT_SEPARATORS = charCodes("；" + SENTENCE_END);
+/** Where achievements split in an assessment that has no "；": its clauses are its items. */
+const ACHIEVEMENT_CLAUSES = charCodes("，；" + SENTENCE_END);
+const SEMICOLON = charCodes("；");
+/**
+ * A clause that goes on with the one before rather than naming an achievement of its own: a share
+ * or ranking of what was just said ("占全区总数的55%", "同比增长23%", "位居全区第一"), an example
+ * ("其中…", "特别是…"), or a result ("从而…").
+ */
+const CONTINUATION =
+  /^(?:其中|特别是|尤其是|占|同比|环比|较上年|比上年|较去年|比去年|位居|位列|居全|排名|排在|增幅|增速|分别|均|从而|进而|为全|列全|创历史|实现了?[\d一二三四五六七八九十]|达到?[\d一二三四五六七八九十])/;
 
 interface Placement {
   start: number;
@@ -75,7 +89,9 @@ function nameAt(src: Source, speaker: Speaker, alias: string, at: number): NameH
   if (suffix) end += suffix[0].length;
   const inText = src.original.slice(at, end);
   const listed = src.original.slice(speaker.span.start, speaker.span.end);
-  return { start: at, end, name: end - at >= speaker.key.length ? inText : listed };
+  const organ = ORGAN_AFTER_NAME.exec(src.match.slice(end, end + 12));
+  const phraseEnd = end + (organ ? organ[0].length : 0);
+  return { start: at, end: phraseEnd, name: end - at >= speaker.key.length ? inText : listed };
 }
 
 function findName(src: Source, speaker: Speaker, from: number, strict: boolean): NameHit | null {
@@ -175,9 +191,7 @@ function assess(src: Source, p: Placement, limit: number, last: boolean, intro: 
   // Without shortcomings, the last subject's assessment is its one sentence; the others run to the next subject.
   const achievementsEnd = Math.max(p.end, sc ? sc.clause.start : last ? firstFullStop(src, p.end, end) : end);
   const extentEnd = sc ? sc.clause.end : achievementsEnd;
-  const achievements = splitTrimmed(src, { start: p.end, end: achievementsEnd }, ACHIEVEMENT_SEPARATORS).filter(
-    (seg) => seg.end - seg.start >= 2,
-  );
+  const achievements = readAchievements(src, { start: p.end, end: achievementsEnd });
   const warnings = warningsFor(subject, sc, isCutOff(src, p.end, extentEnd));
   return {
     speakers: p.speakers,
@@ -187,6 +201,24 @@ function assess(src: Source, p: Placement, limit: number, last: boolean, intro: 
     shortcomings: sc ? sc.items : [],
     warnings,
   };
+}
+
+/**
+ * The achievements of an assessment: its "；"-separated items, or, where it has no "；", its
+ * "，"-joined clauses, each clause that goes on with the one before kept with it.
+ */
+function readAchievements(src: Source, seg: Segment): Segment[] {
+  const semicolons = splitTopLevel(src, seg, SEMICOLON).length > 1;
+  const parts = splitTrimmed(src, seg, semicolons ? ACHIEVEMENT_SEPARATORS : ACHIEVEMENT_CLAUSES);
+  const out: Segment[] = [];
+  for (const part of parts) {
+    const last = out[out.length - 1];
+    const text = src.match.slice(part.start, part.end);
+    const sameSentence = last && !/[。！？!?\n]/.test(src.match.slice(last.end, part.start));
+    if (!semicolons && last && sameSentence && (CONTINUATION.test(text) || text.length < 4)) last.end = part.end;
+    else out.push({ ...part });
+  }
+  return out.filter((a) => a.end - a.start >= 2);
 }
 
 function unassessed(src: Source, speaker: Speaker, i: number): Assessment {
@@ -218,5 +250,33 @@ export function readAssessments(src: Source, speakers: Speaker[], from: number, 
     if (!a) out.push(unassessed(src, speaker, i));
     else if (!out.includes(a)) out.push(a);
   });
-  return out;
+  return dropUnpublishedSections(src, placements, out);
+}
+
+// A heading: the subject's name alone on its line ("雁翅镇\n主题教育抓得亮，…").
+function isHeading(src: Source, p: Placement): boolean {
+  const before = p.start === src.bodyStart || src.match[p.start - 1] === "\n";
+  return before && /^[ \t\u3000]*(?:\r?\n|$)/.test(src.match.slice(p.end, p.end + 4));
+}
+
+/**
+ * A readout written in headed sections, one per subject, that ends cleanly after its last section
+ * published only those sections: speakers named in the list but given no section after the last
+ * one are left out, with a warning. (A text cut off mid-sentence keeps them: their sections were
+ * lost, not left out.)
+ */
+function dropUnpublishedSections(src: Source, placements: Placement[], out: Assessment[]): Assessment[] {
+  if (placements.length < 2 || !placements.every((p) => isHeading(src, p))) return out;
+  let lastAssessed = out.length - 1;
+  while (lastAssessed >= 0 && out[lastAssessed].extent === null) lastAssessed--;
+  const last = out[lastAssessed];
+  if (!last?.extent || lastAssessed === out.length - 1) return out;
+  const rest = trimSegment(src, { start: last.extent.end, end: src.bodyEnd });
+  const endsCleanly = /[。！？!?]\s*$/.test(src.match.slice(last.extent.start, src.bodyEnd));
+  if (rest !== null || !endsCleanly) return out;
+  const dropped = out.slice(lastAssessed + 1);
+  last.warnings.push(
+    ...dropped.map((a) => `${a.subject} is in the speaker list but the text gives it no section; left out`),
+  );
+  return out.slice(0, lastAssessed + 1);
 }

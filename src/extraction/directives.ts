@@ -1,4 +1,4 @@
-import { NARRATION } from "./cues";
+import { IMPERATIVE, NARRATION } from "./cues";
 import { charCodes, Segment, Source, splitTopLevel, trimSegment } from "./text";
 import { WordIndex } from "./words";
 
@@ -18,19 +18,7 @@ export interface DirectiveHit {
  */
 const MODAL =
   /(?<![重主需必只纪摘提首简概扼紧险政显次想将快])要(?![求点素闻害件务地塞领旨义么是员职冲道])|(?:^|[，：])要求(?=[\u4e00-\u9fff“])|必须|务必|应当/;
-/** Verbs a directive opens with when it has no 要 ("严格落实…", "做好…", "12345市民服务热线加强…"). */
-const IMPERATIVE_VERBS = [
-  ...["加强", "加快", "加大", "加紧", "加速", "加力", "提高", "提升", "推进", "推动", "严格", "严防", "严守", "严把"],
-  ...["严禁", "从严", "做好", "做实", "做细", "做足", "抓好", "抓实", "抓紧", "抓住", "抓细", "抓牢", "狠抓", "紧抓"],
-  ...["扩大", "持续", "落实", "坚持", "坚决", "深化", "深入", "完善", "强化", "确保", "切实", "全面", "继续", "进一步"],
-  ...["积极", "统筹", "聚焦", "围绕", "着力", "大力", "扎实", "认真", "优化", "防范", "防止", "健全", "建立", "支持"],
-  ...["鼓励", "引导", "开展", "实施", "用好", "办好", "管好", "守好", "守住", "守牢", "压实", "压紧", "筑牢", "巩固"],
-  ...["促进", "增强", "打造", "构建", "谋划", "贯彻", "对标", "紧扣", "牢牢", "始终", "适当", "及时", "主动", "精心"],
-  ...["不断", "努力", "规范", "维护", "保持", "提前", "尽快", "扛起", "当好", "争取", "力争", "避免", "杜绝", "排查"],
-  ...["整治", "发挥", "带头", "着重", "切忌", "禁止", "树牢", "夯实", "补齐", "拓展", "激发", "培育", "营造", "细化"],
-  ...["全力", "集中力量", "下大力气", "千方百计", "锚定", "瞄准", "把握", "把好", "解决", "备足", "倒排", "对照"],
-];
-const IMPERATIVE = new WordIndex(IMPERATIVE_VERBS);
+
 /** Modal verbs right after an addressee ("市国资委要…"). */
 const MODAL_VERBS = new WordIndex(["要", "应当", "应", "须", "必须", "务必"]);
 /** Addressees that name no one in particular. */
@@ -125,16 +113,28 @@ export function readDirectives(src: Source, skip: Segment[], intro: RegExp): Dir
       continue;
     }
     const text = src.match.slice(sentence.start, sentence.end);
-    if (NARRATION.test(text)) continue;
+    const from = afterNarration(text);
+    if (from < 0) continue;
     const introAt = lastIntro(text, intros);
     if (introAt > 0) inDirections = true;
-    const rest = { start: sentence.start + introAt, end: sentence.end };
+    const rest = { start: sentence.start + Math.max(from, introAt), end: sentence.end };
     for (const part of text.includes("；") ? splitTopLevel(src, rest, SEMICOLONS) : [rest]) {
       const hit = readPart(src, part, inDirections, sentence);
       if (hit) out.push(hit);
     }
   }
   return out;
+}
+
+/** "…逐一点评，要求…": after narrating, a sentence may go on to what was required. */
+const REQUIRED_AFTER = /[，；]要求(?=[\u4e00-\u9fff“])/g;
+
+/** Where a sentence's directions may start: 0, past its narration to a 要求 clause, or -1 for a sentence that only narrates. */
+function afterNarration(text: string): number {
+  const narrated = NARRATION.exec(text);
+  if (!narrated) return 0;
+  for (const m of text.matchAll(REQUIRED_AFTER)) if ((m.index ?? 0) > narrated.index) return (m.index ?? 0) + 1;
+  return -1;
 }
 
 /** Where the directions start after the last introduction in a sentence ("会议强调，"), or 0. */

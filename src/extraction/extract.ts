@@ -136,7 +136,7 @@ function readMeeting(
   warnings: string[],
 ): ExtractedMeeting {
   const { src } = ctx;
-  const opening = openingSentence(src);
+  const opening = openingSentence(src, title);
   const dated = resolveMeetingDate(opening ? src.match.slice(opening.start, opening.end) : "", front.published);
   if (dated.warning) warnings.push(dated.warning);
   const chair = findChair(src, list, front.title);

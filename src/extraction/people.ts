@@ -66,9 +66,15 @@ export function nameInPhrase(src: Source, seg: Segment, bare: boolean): Segment 
   const phrase = trimSegment(src, seg);
   if (!phrase) return null;
   // "蔡奇同志": the respectful 同志 after a name is not part of it.
-  const text = src.match.slice(phrase.start, phrase.end).replace(/同志$/, "");
-  const from = afterLastTitle(text);
+  // "车治中等出席": the 等 that closes a list of names is not part of the last one.
+  const text = src.match
+    .slice(phrase.start, phrase.end)
+    .replace(/(?:同志)?等(?:市区领导|市县领导|区领导|市领导|县领导|领导同志|领导)?$|同志$/, "");
+  let from = afterLastTitle(text);
   if (from === 0 && !bare) return null;
+  // "市直机关工委书记（兼）施惠芳": a note on the post between title and name.
+  const note = /^（[^（）]{1,6}）/.exec(text.slice(from));
+  if (note && from > 0) from += note[0].length;
   const name = text.slice(from);
   if (!isPersonName(name)) return null;
   return { start: phrase.start + from, end: phrase.start + text.length };

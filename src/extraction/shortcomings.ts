@@ -1,4 +1,17 @@
-import { charAt, CLAUSE_ENDS, FULL_STOPS, LIST_COMMAS, SENTENCE_ENDS, Segment, Source, splitTrimmed } from "./text";
+import { IMPERATIVE } from "./cues";
+import {
+  charAt,
+  charCodes,
+  CLAUSE_ENDS,
+  FULL_STOPS,
+  LIST_COMMAS,
+  SENTENCE_ENDS,
+  Segment,
+  Source,
+  splitTopLevel,
+  splitTrimmed,
+  trimSegment,
+} from "./text";
 
 /** The shortcomings of one assessment, with the sentence they stand in. */
 export interface ShortcomingList {
@@ -10,6 +23,40 @@ export interface ShortcomingList {
   /** The list has no closing words the rules know; it was taken to the end of its clause. */
   unrecognised: boolean;
 }
+
+/**
+ * A clause that states a gap: "不够深入", "仍不充足", "还有短板弱项", "有欠缺", "基础不牢", "还需加强",
+ * "有待提升", "还有差距". Shortcomings written as plain clauses after 但 are the clauses that say one.
+ */
+const DEFICIT = new RegExp(
+  [
+    "不够|不足|不充[足分]|不到位|不平衡|不均衡|不协调|不牢|不实|不强|不高|不优|不快|不大|不深|不细|不严|不紧|不畅|不广",
+    "不明显|不完善|不健全|不规范|不精准|不及时|不全面|不彻底|不扎实|不理想|不匹配|不适应|不稳固|不突出|不顺畅|不多",
+    "欠缺|欠账|短板|弱项|薄弱|滞后|偏低|偏弱|偏慢|偏少|偏高|较慢|较低|较弱|较少|差距|缺乏|缺少|缺口",
+    "有待|亟待|亟需|急需|还需|仍需|尚需|需进一步|需要进一步|需加强|需要加强|需提升|需提高|需优化|需完善",
+    "问题(?:突出|较多|较为突出|仍然存在|依然存在|仍存在)|压力(?:较大|大|不小)|难度(?:较大|大)|瓶颈|制约|隐患",
+    "下滑|放缓|落后|靠后|没有完全|还没有|还没|仍没有|未能|未完全|尚未|仍未|不同程度",
+  ].join("|"),
+);
+/** What the speaker says before the gaps: "但也要看到，", "但对照高质量发展要求，", "但工作中还存在一些不足，". */
+const LEAD_IN = [
+  /^(?:也|还|同时)?(?:要|应|需要|必须)?(?:清醒|清醒地|客观)?(?:看到|认识到)$/,
+  /^(?:对照|对标|比照|与|同|相比)[^，]{0,24}(?:要求|标准|目标|期待|期盼|相比|比较|来看)$/,
+  /^(?:在|从)?(?:工作中|有些方面|一些方面|个别方面|某些方面|部分工作|个别工作|工作上)?(?:也|还|仍|依然)?(?:存在|有)(?:着)?(?:一些|一定的?|不少|若干)?(?:问题和不足|不足和问题|问题|不足|差距|短板|薄弱环节)$/,
+];
+/** Turns that open gaps written as plain clauses ("但A不够深入，B仍不充足"). */
+const PLAIN_TURN = /^(?:但是?|不过|然而|同时)[，\s]*/;
+/** A clause that directs rather than states ("要进一步加强…"): the gaps have ended. */
+const MODAL_START = /^(?:要|必须|务必|需要|应当|应)(?![^，]*(?:不够|不足))/;
+/** Between the clauses of a sentence. */
+const CLAUSE_SEPARATORS = charCodes("，；");
+/** Between the items of a list that uses both separators ("A、B管理，C"): "，" splits, "、" stays inside. */
+const LIST_CLAUSE_COMMAS = charCodes("，");
+/** "C和以D破解E": 和 between two items where what follows is a phrase of its own (a preposition or verb). */
+const CONJUNCTION = /和|及|以及|并/g;
+const PHRASE_START = /^(?:以|在|对|从|把|向|用|通过|按照|围绕)/;
+/** Items a list names that name no gap in particular ("工作中", "一些方面"). */
+const GENERIC_ITEM = /^(?:在)?(?:工作中|工作上|一些方面|有些方面|个别方面|某些方面|部分工作|个别工作|一些|个别|部分)$/;
 
 /** Words that turn from achievements to shortcomings at the start of a clause. */
 const TURN = /^(?:但是?|不过|然而)[，\s]*/;
@@ -86,35 +133,98 @@ function listStart(src: Source, clause: number, limit: number): ListStart | null
 }
 
 /**
- * Reads the shortcoming list of a clause that starts at `clause` ("但在A、B、C等方面仍存不足",
- * "但存在A、B、C等不足", "也存在A、B等问题" and near variants), or null when the clause is not one.
- * `limit` is where the assessment ends; a list that reaches the end of the text unclosed is kept
- * as truncated.
+ * Reads the shortcomings of a clause that starts at `clause`: a list ("但在A、B、C等方面仍存不足",
+ * "但存在A、B、C等不足", "也存在A、B等问题" and near variants, with "、" and "，" mixed), or gaps
+ * written as plain clauses after 但/但是/同时 ("但A不够深入，B仍不充足，C还有短板弱项", each clause one
+ * item). Null when the clause is neither. `limit` is where the assessment ends; a list that
+ * reaches the end of the text unclosed is kept as truncated.
  */
 export function readShortcomings(src: Source, clause: number, limit: number): ShortcomingList | null {
   const start = listStart(src, clause, limit);
-  if (!start) return null;
-  const end = sentenceEnd(src, start.at, limit);
+  const end = sentenceEnd(src, start?.at ?? clause, limit);
+  const clauseEndAt = end < src.bodyEnd && charAt(src, end, SENTENCE_ENDS) ? end + 1 : end;
+  const asList = start ? readList(src, start, end) : null;
+  if (asList) return { ...asList, clause: { start: clause, end: clauseEndAt } };
+  const items = plainClauses(src, clause, end);
+  if (!items.length) return null;
+  return { items, clause: { start: clause, end: clauseEndAt }, truncated: false, unrecognised: false };
+}
+
+type ListRead = Omit<ShortcomingList, "clause">;
+
+// The list forms: 在…等方面…, 存在…等…, …等仍需加强. Null when the clause is not one of them.
+function readList(src: Source, start: ListStart, end: number): ListRead | null {
   const text = src.match.slice(start.at, end);
   // Unmarked, "在A、B等方面" could close achievements too: only gap words end such a list.
   const close = closeAt(text, start.marked && start.form === "aspects");
   const atTextEnd = end >= src.bodyEnd || src.match.slice(end, src.bodyEnd).trim() === "";
-  let listEnd: number;
-  let truncated = false;
-  let unrecognised = false;
-  if (close > 0) listEnd = start.at + close;
-  else if (!start.marked) return null;
-  else if (atTextEnd && !charAt(src, end, FULL_STOPS)) {
-    listEnd = end;
-    truncated = true;
-  } else if (start.form !== "other") {
-    listEnd = clauseEnd(src, start.at, end);
-    unrecognised = true;
-  } else return null;
-  const items = splitTrimmed(src, { start: start.at, end: listEnd }, LIST_COMMAS);
-  if (truncated && items.length) items.push(dropTrailingDeng(src, items.pop() as Segment));
-  const clauseEndAt = end < src.bodyEnd && charAt(src, end, SENTENCE_ENDS) ? end + 1 : end;
-  return { items, clause: { start: clause, end: clauseEndAt }, truncated, unrecognised };
+  if (close > 0) {
+    const listText = text.slice(0, close);
+    // "在A上还有差距" and "A不够深入，B还有短板" are gaps stated as clauses, not lists of aspects.
+    const listed = /^(?:等|方面|领域|环节)/.test(text.slice(close)) || listText.includes("、");
+    if (start.form === "other" ? !/^等/.test(text.slice(close)) : !listed) return null;
+    if (start.form === "other" && listText.includes("，")) return null;
+    return { items: listItems(src, { start: start.at, end: start.at + close }), truncated: false, unrecognised: false };
+  }
+  if (!start.marked) return null;
+  if (atTextEnd && !charAt(src, end, FULL_STOPS)) {
+    const items = listItems(src, { start: start.at, end });
+    if (items.length) items.push(dropTrailingDeng(src, items.pop() as Segment));
+    return { items, truncated: true, unrecognised: false };
+  }
+  if (start.form === "other") return null;
+  return {
+    items: listItems(src, { start: start.at, end: clauseEnd(src, start.at, end) }),
+    truncated: false,
+    unrecognised: true,
+  };
+}
+
+/**
+ * The items of a list as a reader sees them. A list that uses "，" between items uses "、" inside
+ * them ("安全、消防管理，垃圾分类"), and there 和 also separates two items when a phrase of its own
+ * follows it ("垃圾分类和以数字化手段破解停车难"); a list without "，" splits at every "、".
+ */
+function listItems(src: Source, seg: Segment): Segment[] {
+  const clauses = splitTrimmed(src, seg, LIST_CLAUSE_COMMAS);
+  const items =
+    clauses.length > 1 ? clauses.flatMap((c) => splitAtPhrase(src, c)) : splitTrimmed(src, seg, LIST_COMMAS);
+  return items.filter((item) => !GENERIC_ITEM.test(src.match.slice(item.start, item.end)));
+}
+
+function splitAtPhrase(src: Source, seg: Segment): Segment[] {
+  const text = src.match.slice(seg.start, seg.end);
+  for (const m of text.matchAll(CONJUNCTION)) {
+    const at = m.index ?? 0;
+    const rest = text.slice(at + m[0].length);
+    if (at < 2 || rest.length < 2 || !(PHRASE_START.test(rest) || IMPERATIVE.at(rest) !== null)) continue;
+    const left = trimSegment(src, { start: seg.start, end: seg.start + at });
+    const right = trimSegment(src, { start: seg.start + at + m[0].length, end: seg.end });
+    if (left && right) return [left, ...splitAtPhrase(src, right)];
+  }
+  return [seg];
+}
+
+// "但A不够深入，B仍不充足，C还有短板弱项。": after the turn (and what introduces the gaps), each
+// clause that states a gap is one item, up to the first clause that states none.
+function plainClauses(src: Source, clause: number, end: number): Segment[] {
+  const turn = PLAIN_TURN.exec(src.match.slice(clause, Math.min(end, clause + 4)));
+  if (!turn) return [];
+  // "同时，加强…" goes on with achievements: after 同时 only a clause that states a gap turns.
+  const loose = turn[0].startsWith("同时");
+  const items: Segment[] = [];
+  let leading = true;
+  for (const part of splitTopLevel(src, { start: clause + turn[0].length, end }, CLAUSE_SEPARATORS)) {
+    const seg = trimSegment(src, part);
+    if (!seg) continue;
+    const text = src.match.slice(seg.start, seg.end);
+    if (leading && LEAD_IN.some((rule) => rule.test(text))) continue;
+    if (leading && loose && IMPERATIVE.at(text) !== null) break;
+    leading = false;
+    if (!DEFICIT.test(text) || MODAL_START.test(text)) break;
+    items.push(seg);
+  }
+  return items;
 }
 
 // "…、村集体资产监管等" (cut off before 方面): 等 closes the list, it is not part of the item.

@@ -23,11 +23,16 @@ export interface SpeakerList {
   role: string;
 }
 
-/** "…依次发言", "…先后作交流发言", "…分别汇报": the words that close a speaker list. */
-const SPEAKING =
-  /(?:依次|先后|分别|相继|轮流|逐一)(?:作了?|进行了?)?(?:交流|工作|述职|汇报)?(?:发言|汇报|述职|报告工作)/;
+/**
+ * "…依次发言", "…先后作交流发言", "…分别汇报", "…依次述职", "…依次进行工作总结", "…作述职报告",
+ * "…逐一汇报": the words that close a speaker list (述职 needs no adverb: it is said of each in turn).
+ */
+const SPEAKING = new RegExp(
+  "(?:依次|先后|分别|相继|轮流|逐一|逐个)(?:作了?|进行了?|围绕[^，。；]{1,20}?)?(?:交流|工作|述职|专题|重点工作)?" +
+    "(?:发言|汇报|述职|报告工作|工作总结|总结|作报告)|(?<![工合操制协写创])(?:作了?|进行了?)(?:述职报告|述职发言|述职)",
+);
 /** "听取了A、B、C的汇报": a list that comes after its verb. */
-const HEARD = /听取了?([^。；]{2,200}?)(?:等)?(?:的)?(?:工作)?(?:汇报|发言)/;
+const HEARD = /听取了?([^。；]{2,200}?)(?:等)?(?:的)?(?:工作)?(?:汇报|发言|述职)/;
 /** Role words after a list: who spoke for each ("区委书记", "党组（党委）书记", "主要负责同志"). */
 const ROLE_TAIL = new RegExp(
   "(?:" +
@@ -51,28 +56,33 @@ const ROLE_TAIL = new RegExp(
       "代表",
       "的",
       // "四位区委（工委）书记": what is left after 书记 goes, a step at a time.
-      "（[^（）]{1,8}）",
+      "(?:区委|县委|市委|党委|党组|党)（[^（）]{1,8}）",
       "区委",
       "县委",
-      "工委",
-      "党委",
-      "党组",
     ].join("|") +
     ")$",
 );
-/** "三位", "五个部门", "等": counts between a list and its role words. */
-const COUNT_TAIL = /(?:等)?[一二三四五六七八九十两\d]+(?:位|个|家|名)(?:部门|单位|企业|区|街道|乡镇|街乡镇)?$|等$/;
+/** A body's party organ after its name ("市教育局党委"): stripped only when a body's name remains. */
+const PARTY_ORGAN = /(?:党组（党委）|党委（党组）|党（工）委|党工委|党委|党组|工委)$/;
+/** "三位", "五个部门", "等17个基层", "等科室单位": counts and groups between a list and its role words. */
+const COUNT_TAIL = /(?:等)?[一二三四五六七八九十两\d]+ ?(?:位|个|家|名)[^、，]{0,8}$|等[^、，]{0,8}$/;
 
 /** Strips role and count words off the end of a list; returns the new end and what was stripped. */
 function stripRoleTail(src: Source, seg: Segment): { end: number; role: string } {
   let end = seg.end;
   for (;;) {
     const text = src.match.slice(seg.start, end);
-    const m = ROLE_TAIL.exec(text) ?? COUNT_TAIL.exec(text);
+    const m = ROLE_TAIL.exec(text) ?? COUNT_TAIL.exec(text) ?? partyOrgan(text);
     if (!m || m[0].length === 0 || m[0].length === text.length) break;
     end -= m[0].length;
   }
   return { end, role: src.match.slice(end, seg.end) };
+}
+
+// "市教育局党委" is 市教育局; "区委教育工委" and "市直机关工委" are bodies of their own.
+function partyOrgan(text: string): RegExpExecArray | null {
+  const m = PARTY_ORGAN.exec(text);
+  return m && ORG_NAME_END.test(text.slice(0, m.index)) ? m : null;
 }
 
 /** Where an official's role starts inside a speaker item ("东城区委书记孙新军" → at 区委). */
@@ -115,8 +125,13 @@ function splitLastConjunction(src: Source, item: Segment): Cleaned[] {
   return isWhole(left) && isWhole(right) ? [left, right] : [whole];
 }
 
+/** "各基层党（工）委书记", "有关部门": a group, not a list of speakers. */
+const GROUP = /^(?:各|全体|有关|相关|部分|其他|其余|与会)/;
+
 function speakersOf(src: Source, list: Segment): Speaker[] {
-  const items = splitTrimmed(src, list, LIST_COMMAS);
+  const items = splitTrimmed(src, list, LIST_COMMAS).filter(
+    (item) => !GROUP.test(src.match.slice(item.start, item.end)),
+  );
   const last = items.pop();
   const cleaned = [...items.map((item) => cleanSpeaker(src, item)), ...(last ? splitLastConjunction(src, last) : [])];
   const out: Speaker[] = [];
