@@ -104,7 +104,7 @@ describe("policygraph export --format csv", () => {
 
   it("writes one file per entity and relationship type whose rows are the graph's", async () => {
     expect(await runExport(["--format", "csv", "--out", dir])).toBe(0);
-    expect(output.err).toMatch(/wrote 21 CSV files/);
+    expect(output.err).toMatch(/wrote 23 CSV files/);
     // Entities only: tallies and maintenance markers are derived bookkeeping, not part of the export.
     const labels = (
       await db.read<{ label: string }>(
@@ -128,7 +128,7 @@ describe("policygraph export --format csv", () => {
       expect(header.slice(0, 2)).toEqual(["from_id", "to_id"]);
       expect([type, rows.length]).toEqual([type, counts[type]]);
     }
-    expect(readdirSync(dir).filter((f) => f.endsWith(".csv"))).toHaveLength(21);
+    expect(readdirSync(dir).filter((f) => f.endsWith(".csv"))).toHaveLength(23);
   });
 
   it("keeps values exact: quoted document bodies, rank and reason of ABOUT, lists, dates", async () => {

@@ -57,8 +57,8 @@ describe("ingesting readouts", () => {
     const names = res.data!.all.nodes.map((d: any) => d.name);
     expect(names.filter((n: string) => n.includes("石景山"))).toEqual(["石景山区"]);
     // The seed's 5 municipal departments and its directive's addressee (12345市民服务热线), 3
-    // districts; the traditional readout adds none.
-    expect(res.data!.all.totalCount).toBe(9);
+    // districts, and 北京市, their parent and the host of every meeting; the traditional readout adds none.
+    expect(res.data!.all.totalCount).toBe(10);
   });
 
   it("resolves people across scripts and strips their titles", async () => {

@@ -285,13 +285,15 @@ describe("neighborhood and paths", () => {
     } }`);
     expect(neighborhood.center.id).toBe("shijingshan-district");
     expect(neighborhood.truncated).toBe(false);
+    // The district itself (self), Beijing (PART_OF), the directive that names it and its two reports.
     expect(neighborhood.nodes.map((n: any) => n.__typename).sort()).toEqual([
+      "Department",
       "Department",
       "Directive",
       "Report",
       "Report",
     ]);
-    expect(neighborhood.edges.map((e: any) => e.type).sort()).toEqual(["ADDRESSED_TO", "GAVE", "GAVE"]);
+    expect(neighborhood.edges.map((e: any) => e.type).sort()).toEqual(["ADDRESSED_TO", "GAVE", "GAVE", "PART_OF"]);
     for (const e of neighborhood.edges) {
       expect([e.source, e.target]).toContain("shijingshan-district");
     }

@@ -37,7 +37,7 @@ const health = async () => {
 
 it("answers DATABASE_UNAVAILABLE and a 503 health while Neo4j is away, and recovers by itself", async () => {
   expect((await health()).status).toBe(200);
-  expect((await gql(server, `{ departments { totalCount } }`)).data!.departments.totalCount).toBe(6);
+  expect((await gql(server, `{ departments { totalCount } }`)).data!.departments.totalCount).toBe(7);
 
   await proxy.cut();
   const down = await gql(server, `{ departments { totalCount } }`);
@@ -54,6 +54,6 @@ it("answers DATABASE_UNAVAILABLE and a 503 health while Neo4j is away, and recov
     await new Promise((r) => setTimeout(r, 500));
     back = await gql(server, `{ departments { totalCount } }`);
   }
-  expect(back.data!.departments.totalCount).toBe(6);
+  expect(back.data!.departments.totalCount).toBe(7);
   expect((await health()).status).toBe(200);
 });

@@ -113,7 +113,7 @@ describe("seeding", () => {
     expect(await graphCounts(db)).toEqual(before);
     expect(before).toMatchObject({
       Meeting: 1,
-      Department: 6,
+      Department: 7, // the five speakers, the directive's addressee and 北京市 (their parent, the host)
       Report: 5,
       Achievement: 19,
       Shortcoming: 15,

@@ -1,18 +1,24 @@
 import { THEME_FIELDS } from "../theme/theme.cypher";
 
-/** The projection of a department node (variable `v`, default `d`) into a Department record. */
+/**
+ * The projection of a department node (variable `v`, default `d`) into a Department record; its
+ * parent's id comes from its PART_OF link (nodes written before parents were stored have none).
+ */
 export const departmentFields = (v = "d") =>
-  `${v} {.id, .name, .fullName, .nameEn, .aliases, .kind, .curated, __typename: 'Department'}`;
+  `${v} {.id, .name, .fullName, .nameEn, .aliases, .kind, .curated, parentId: head([(${v})-[:PART_OF]->(up:Department) | up.id]), __typename: 'Department'}`;
 export const DEPARTMENT_FIELDS = departmentFields();
+
+const DEPARTMENT_FILTER = `($kind IS NULL OR d.kind = $kind) AND ($contains IS NULL OR d.searchText CONTAINS $contains)
+    AND ($parentId IS NULL OR EXISTS { (d)-[:PART_OF]->(:Department {id: $parentId}) })`;
 
 // Departments that reported most come first; ties by name, then id, for a stable order.
 export const DEPARTMENT_PAGE = `
 CALL {
-  MATCH (d:Department) WHERE ($kind IS NULL OR d.kind = $kind) AND ($contains IS NULL OR d.searchText CONTAINS $contains)
+  MATCH (d:Department) WHERE ${DEPARTMENT_FILTER}
   RETURN count(d) AS total
 }
 CALL {
-  MATCH (d:Department) WHERE ($kind IS NULL OR d.kind = $kind) AND ($contains IS NULL OR d.searchText CONTAINS $contains)
+  MATCH (d:Department) WHERE ${DEPARTMENT_FILTER}
   WITH d, COUNT { (d)-[:GAVE]->(:Report) } AS reports
   ORDER BY reports DESC, d.name, d.id
   SKIP $skip LIMIT $limit
@@ -43,3 +49,15 @@ UNWIND $ids AS id
 MATCH (:Department {id: id})-[:GAVE]->(:Report)-[:ACHIEVED|FELL_SHORT]->(x)-[:ABOUT]->(t:PolicyTheme)
 WITH id, t, count(x) AS n ORDER BY n DESC, t.position
 RETURN id, collect(${THEME_FIELDS}) AS themes`;
+
+// A body's parts: its districts, bureaus, towns and streets, by name.
+export const PARTS_BY_DEPARTMENT = `
+UNWIND $ids AS id
+MATCH (:Department {id: id})<-[:PART_OF]-(d:Department)
+WITH id, d ORDER BY d.name, d.id
+RETURN id, collect(${DEPARTMENT_FIELDS}) AS departments`;
+
+export const HOST_BY_MEETING = `
+UNWIND $ids AS id
+MATCH (:Meeting {id: id})-[:HELD_BY]->(d:Department)
+RETURN id, ${DEPARTMENT_FIELDS} AS department`;

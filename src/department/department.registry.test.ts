@@ -10,6 +10,9 @@ import {
   normaliseDepartmentName,
   parseDepartmentSeed,
   resolveDepartment,
+  resolveHost,
+  ancestorsOf,
+  BEIJING_ID,
   resolveSubject,
 } from "./department.registry";
 
@@ -87,8 +90,9 @@ describe("resolveDepartment: names not in the curated list", () => {
       fullName: "汤河口镇",
       nameEn: null,
       aliases: [],
-      kind: DepartmentKind.STREET,
+      kind: DepartmentKind.TOWN,
       curated: false,
+      parentId: null,
     });
     expect(resolveDepartment("汤河口镇").id).toBe(entry.id);
     expect(resolveDepartment("汤河口镇党委书记").id).toBe(entry.id);
@@ -100,7 +104,7 @@ describe("resolveDepartment: names not in the curated list", () => {
     const traditional = resolveDepartment("長哨營滿族鄉");
     expect(traditional.id).toBe(simplified.id);
     expect(traditional.name).toBe("長哨營滿族鄉");
-    expect(traditional.kind).toBe(DepartmentKind.STREET);
+    expect(traditional.kind).toBe(DepartmentKind.TOWN);
   });
 
   it("drops titles from the published name", () => {
@@ -109,8 +113,11 @@ describe("resolveDepartment: names not in the curated list", () => {
   });
 
   it.each([
-    ["长哨营满族乡", DepartmentKind.STREET],
-    ["喇叭沟门满族乡", DepartmentKind.STREET],
+    ["长哨营满族乡", DepartmentKind.TOWN],
+    ["喇叭沟门满族乡", DepartmentKind.TOWN],
+    ["宁波市", DepartmentKind.CITY],
+    ["武川县", DepartmentKind.COUNTY],
+    ["县委组织部", DepartmentKind.DISTRICT_DEPARTMENT],
     ["门头沟区大台街道", DepartmentKind.STREET],
     ["区生态环境局", DepartmentKind.DISTRICT_DEPARTMENT],
     ["区农业农村局", DepartmentKind.DISTRICT_DEPARTMENT],
@@ -128,19 +135,20 @@ describe("resolveDepartment: names not in the curated list", () => {
     expect(resolveDepartment(name)).toMatchObject({ kind, curated: false });
   });
 
-  it("qualifies a district's own bureaus with the district when told which one", () => {
-    const huairou = resolveDepartment("区生态环境局", { district: "怀柔" });
+  it("qualifies a district's own bureaus with the district hosting the meeting", () => {
+    const huairou = resolveDepartment("区生态环境局", { host: "怀柔" });
     expect(huairou).toMatchObject({
       name: "怀柔区生态环境局",
+      fullName: "怀柔区生态环境局",
+      aliases: ["区生态环境局"],
       kind: DepartmentKind.DISTRICT_DEPARTMENT,
       curated: false,
+      parentId: "huairou-district",
     });
     expect(resolveDepartment("怀柔区生态环境局").id).toBe(huairou.id);
-    expect(resolveDepartment("區生態環境局", { district: "懷柔區" }).id).toBe(huairou.id);
-    expect(resolveDepartment("区生态环境局", { district: "顺义区" }).id).not.toBe(huairou.id);
-    expect(resolveDepartment("汤河口镇", { district: "怀柔区" }).id).toBe(resolveDepartment("汤河口镇").id);
+    expect(resolveDepartment("區生態環境局", { host: "懷柔區" }).id).toBe(huairou.id);
+    expect(resolveDepartment("区生态环境局", { host: "顺义区" }).id).not.toBe(huairou.id);
   });
-
   it("refuses an empty name", () => {
     expect(() => resolveDepartment(" 、 ")).toThrow(RangeError);
   });
@@ -182,9 +190,89 @@ describe("resolveSubject", () => {
 
   it("returns one entry for a single subject", () => {
     expect(ids(resolveSubject("市发展改革委"))).toEqual(["development-reform-commission"]);
-    expect(ids(resolveSubject("区生态环境局", { district: "怀柔区" }))).toEqual([
-      resolveDepartment("怀柔区生态环境局").id,
+    expect(ids(resolveSubject("区生态环境局", { host: "怀柔区" }))).toEqual([resolveDepartment("怀柔区生态环境局").id]);
+  });
+});
+
+describe("bodies scoped to the meeting's host", () => {
+  const tongzhou = { host: "通州区" };
+  const huairou = { host: "怀柔区" };
+
+  it("makes two districts' 区科委 two bodies, each named in full under its district", () => {
+    const a = resolveDepartment("区科委", tongzhou);
+    const b = resolveDepartment("区科委", huairou);
+    expect(a.id).not.toBe(b.id);
+    expect(a).toMatchObject({ name: "通州区科委", aliases: ["区科委"], parentId: "tongzhou-district" });
+    expect(b).toMatchObject({ name: "怀柔区科委", parentId: "huairou-district" });
+    expect(a.kind).toBe(DepartmentKind.DISTRICT_DEPARTMENT);
+  });
+
+  it("gives one district's body one id at every meeting and in every written form", () => {
+    const id = resolveDepartment("区科委", tongzhou).id;
+    expect(resolveDepartment("区科委党组书记", tongzhou).id).toBe(id);
+    expect(resolveDepartment("通州区科委", tongzhou).id).toBe(id);
+    expect(resolveDepartment("通州区科委").id).toBe(id);
+    expect(resolveDepartment("區科委", { host: "通州" }).id).toBe(id);
+  });
+
+  it("keeps a party committee's working body whole", () => {
+    expect(resolveDepartment("区委教育工委", tongzhou)).toMatchObject({
+      name: "通州区委教育工委",
+      kind: DepartmentKind.DISTRICT_DEPARTMENT,
+      parentId: "tongzhou-district",
+    });
+  });
+
+  it("puts a district's towns and streets under it, keeping their own names", () => {
+    const town = resolveDepartment("宋庄镇", tongzhou);
+    expect(town).toMatchObject({
+      name: "宋庄镇",
+      fullName: "通州区宋庄镇",
+      kind: DepartmentKind.TOWN,
+      parentId: "tongzhou-district",
+    });
+    expect(resolveDepartment("宋庄镇党委书记", tongzhou).id).toBe(town.id);
+    expect(resolveDepartment("宋庄镇", huairou).id).not.toBe(town.id);
+    expect(resolveDepartment("中仓街道", tongzhou)).toMatchObject({ kind: DepartmentKind.STREET });
+  });
+
+  it("keeps names that say whose they are: Beijing's own bodies and the curated districts", () => {
+    expect(resolveDepartment("市科委", tongzhou).id).toBe("science-technology-commission");
+    expect(resolveDepartment("通州区", tongzhou).id).toBe("tongzhou-district");
+    expect(resolveDepartment("区委", tongzhou).id).toBe("tongzhou-district");
+  });
+
+  it("never resolves another city's bodies to Beijing's", () => {
+    const ningbo = { host: "宁波市" };
+    const office = resolveDepartment("市台办", ningbo);
+    expect(office.curated).toBe(false);
+    expect(office).toMatchObject({ name: "宁波市台办", parentId: resolveHost("宁波市").id });
+    expect(resolveDepartment("市公安局", ningbo).id).not.toBe(resolveDepartment("市公安局").id);
+    expect(resolveDepartment("县委办", { host: "武川县" })).toMatchObject({ name: "武川县委办" });
+  });
+
+  it("resolves the hosts: Beijing and its districts curated, other localities by name", () => {
+    expect(resolveHost("北京市").id).toBe(BEIJING_ID);
+    expect(resolveHost("通州区")).toMatchObject({ id: "tongzhou-district", parentId: BEIJING_ID });
+    expect(resolveHost("宁波市")).toMatchObject({ name: "宁波市", kind: DepartmentKind.CITY, curated: false });
+  });
+
+  it("lists a body's ancestors nearest first", () => {
+    const entry = resolveDepartment("区科委", tongzhou);
+    expect(ids(ancestorsOf(entry, tongzhou))).toEqual(["tongzhou-district", BEIJING_ID]);
+    expect(ids(ancestorsOf(resolveDepartment("市台办", { host: "宁波市" }), { host: "宁波市" }))).toEqual([
+      resolveHost("宁波市").id,
     ]);
+  });
+
+  it("splits bodies of a district commented on together", () => {
+    expect(resolveSubject("区科委、区经信局", tongzhou).map((e) => e.name)).toEqual(["通州区科委", "通州区经信局"]);
+  });
+
+  it("resolves city-level subjects at the city's meetings as before", () => {
+    expect(ids(resolveSubject("市发展改革委", { host: "北京市" }))).toEqual(["development-reform-commission"]);
+    expect(resolveDepartment("市新设委", { host: "北京市" }).parentId).toBe(BEIJING_ID);
+    expect(resolveDepartment("石景山区民政局").parentId).toBe("shijingshan-district");
   });
 });
 

@@ -18,22 +18,26 @@ export interface DepartmentEntry {
   readonly kind: DepartmentKind;
   /** False for a body that is not in the curated list. */
   readonly curated: boolean;
+  /** The id of the body this one is part of (a district's bureau → the district), if known. */
+  readonly parentId: string | null;
 }
 
 /** What the caller knows about the meeting a name comes from. */
 export interface DepartmentContext {
   /**
-   * The district whose meeting the readout reports (怀柔区). District readouts call their own bureaus
-   * 区生态环境局 without naming the district; given this, they resolve to 怀柔区生态环境局, so that the
-   * bureaus of different districts stay different nodes.
+   * The locality whose meeting the readout reports (北京市, 怀柔区, 宁波市). A district's readouts call
+   * its own bodies 区生态环境局, 区委教育工委 or just 汤河口镇; given the host, they resolve to that
+   * district's body (怀柔区生态环境局), so that the bodies of different districts stay different nodes,
+   * and another city's 市台办 never resolves to Beijing's.
    */
-  district?: string;
+  host?: string | null;
 }
 
 /** The curated list, indexed by normalised surface form. */
 export interface DepartmentSeed {
   readonly entries: readonly DepartmentEntry[];
   readonly byKey: ReadonlyMap<string, DepartmentEntry>;
+  readonly byId: ReadonlyMap<string, DepartmentEntry>;
 }
 
 // Characters that differ between copies of one name without making it another: spaces, zero-width marks, quotes.
@@ -52,7 +56,12 @@ const DISTRICT_ORGAN = /^(.+区)(委|人民政府|政府)$/u;
 const PARTY_PREFIX = /^中共/u;
 const CITY_PREFIX = /^(北京市|北京|市)/u;
 
-const STREET_END = /(街道|镇|乡)$/u;
+const STREET_END = /街道$/u;
+const TOWN_END = /(镇|乡)$/u;
+const COUNTY_END = /.县$/u;
+// Another city by name (宁波市, 吴川市): two or more characters before 市, not Beijing's own prefix.
+const CITY_END = /^(?!北京)[\u4e00-\u9fff]{2,6}市$/u;
+const COUNTY_BODY = /县.+(局|委|办|委员会|办公室|部)$/u;
 const ENTERPRISE_END = /(集团|公司)$/u;
 const MUNICIPAL_BODY = /^(中共)?(北京市|北京|市)[^区]*(委|局|办|委员会|办公室|厅|部|总队)$/u;
 const DISTRICT_END = /.区$/u;
@@ -106,10 +115,13 @@ function publishedName(surface: string): string {
 export function guessDepartmentKind(name: string): DepartmentKind {
   const s = toSimplified(name.normalize("NFKC")).replace(NOISE, "").replace(EDGE, "");
   if (STREET_END.test(s)) return DepartmentKind.STREET;
+  if (TOWN_END.test(s)) return DepartmentKind.TOWN;
   if (ENTERPRISE_END.test(s)) return DepartmentKind.ENTERPRISE;
   if (MUNICIPAL_BODY.test(s)) return DepartmentKind.MUNICIPAL_DEPARTMENT;
   if (DISTRICT_END.test(s)) return DepartmentKind.DISTRICT;
-  if (DISTRICT_BODY.test(s)) return DepartmentKind.DISTRICT_DEPARTMENT;
+  if (COUNTY_END.test(s)) return DepartmentKind.COUNTY;
+  if (CITY_END.test(s)) return DepartmentKind.CITY;
+  if (DISTRICT_BODY.test(s) || COUNTY_BODY.test(s)) return DepartmentKind.DISTRICT_DEPARTMENT;
   return DepartmentKind.OTHER;
 }
 
@@ -135,6 +147,7 @@ function parseEntry(raw: unknown, index: number, source: string): DepartmentEntr
   if (!isDepartmentKind(r.kind)) fail(source, `${where}.kind "${String(r.kind)}" is not a department kind`);
   const aliases: string[] = r.aliases.map((a, i) => text(a, source, `${where}.aliases[${i}]`));
   Object.freeze(aliases);
+  const parentId = r.parent == null ? null : text(r.parent, source, `${where}.parent`);
   return Object.freeze({
     id,
     name: text(r.name, source, `${where}.name`),
@@ -143,6 +156,7 @@ function parseEntry(raw: unknown, index: number, source: string): DepartmentEntr
     aliases,
     kind: r.kind,
     curated: true,
+    parentId,
   });
 }
 
@@ -156,6 +170,11 @@ export function parseDepartmentSeed(raw: unknown, source = "departments.json"): 
   for (const entry of entries) {
     if (ids.has(entry.id)) fail(source, `duplicate department id "${entry.id}"`);
     ids.add(entry.id);
+  }
+  for (const entry of entries) {
+    if (entry.parentId !== null && (!ids.has(entry.parentId) || entry.parentId === entry.id)) {
+      fail(source, `"${entry.id}".parent "${entry.parentId}" is not another department's id`);
+    }
     const surfaces = [entry.name, entry.fullName, ...entry.aliases];
     if (entry.nameEn) surfaces.push(entry.nameEn);
     for (const surface of surfaces) {
@@ -167,7 +186,8 @@ export function parseDepartmentSeed(raw: unknown, source = "departments.json"): 
       byKey.set(key, entry);
     }
   }
-  return { entries: Object.freeze(entries), byKey };
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  return { entries: Object.freeze(entries), byKey, byId };
 }
 
 // Static reference data: read once per process.
@@ -186,42 +206,133 @@ export function curatedDepartments(): readonly DepartmentEntry[] {
   return curated().entries;
 }
 
-// 区生态环境局 at a Huairou meeting is 怀柔区生态环境局.
-function qualify(surface: string, context: DepartmentContext): string {
-  if (!context.district) return surface;
-  const trimmed = surface.replace(EDGE, "");
-  if (!toSimplified(trimmed).startsWith("区")) return surface;
-  const district = curated().byKey.get(normaliseDepartmentName(context.district));
-  const districtName =
-    district?.kind === DepartmentKind.DISTRICT ? district.name : publishedName(context.district.replace(NOISE, ""));
-  return DISTRICT_END.test(toSimplified(districtName)) ? districtName + trimmed.slice(1) : surface;
+/** The id of Beijing Municipality, the host of the 市委's meetings and the parent of its districts and departments. */
+export const BEIJING_ID = "beijing";
+
+/** The curated entry with this id, if any. */
+export function curatedDepartmentById(id: string): DepartmentEntry | undefined {
+  return curated().byId.get(id);
+}
+
+function uncurated(name: string, fullName: string, key: string, parentId: string | null): DepartmentEntry {
+  const kind = guessDepartmentKind(name);
+  return {
+    id: UNCURATED_PREFIX + createHash("sha256").update(key, "utf8").digest("hex").slice(0, 10),
+    name,
+    fullName,
+    nameEn: null,
+    aliases: [],
+    kind: kind === DepartmentKind.OTHER ? guessDepartmentKind(fullName) : kind,
+    curated: false,
+    parentId,
+  };
+}
+
+function keyOf(surface: string): string {
+  const key = normaliseDepartmentName(surface);
+  if (!key) throw new RangeError(`not a department name: "${surface}"`);
+  return key;
+}
+
+/** The body hosting a meeting: 北京市 → beijing, 通州区 → the curated district, 宁波市 → an uncurated city. */
+export function resolveHost(name: string): DepartmentEntry {
+  const key = keyOf(name);
+  const name0 = publishedName(name.replace(NOISE, ""));
+  return curated().byKey.get(key) ?? uncurated(name0, name0, key, null);
+}
+
+const LOCALITY_KINDS: ReadonlySet<DepartmentKind> = new Set([
+  DepartmentKind.CITY,
+  DepartmentKind.COUNTY,
+  DepartmentKind.DISTRICT,
+]);
+
+// The locality whose own bodies a meeting's subjects are: any host but Beijing (whose curated
+// bodies resolve by name) that is a city, county or district.
+function scopeOf(context: DepartmentContext): DepartmentEntry | null {
+  if (!context.host?.replace(EDGE, "")) return null;
+  const host = resolveHost(context.host);
+  return host.id !== BEIJING_ID && LOCALITY_KINDS.has(host.kind) ? host : null;
+}
+
+// The curated Beijing district a name starts with (石景山区民政局 → 石景山区), for its parent.
+function districtPrefixOf(simplified: string): DepartmentEntry | undefined {
+  return curated().entries.find(
+    (e) => e.kind === DepartmentKind.DISTRICT && simplified.length > e.name.length && simplified.startsWith(e.name),
+  );
+}
+
+// A name resolved on its own: the curated entry, else an uncurated one whose parent its name (or a
+// Beijing meeting) gives.
+function resolveByName(surface: string, context: DepartmentContext): DepartmentEntry {
+  const key = keyOf(surface);
+  const known = curated().byKey.get(key);
+  if (known) return known;
+  const name = publishedName(surface);
+  const entry = uncurated(name, name, key, null);
+  const district = districtPrefixOf(toSimplified(name));
+  const atBeijing = context.host ? resolveHost(context.host).id === BEIJING_ID : false;
+  const parentId =
+    district?.id ?? (atBeijing && entry.kind === DepartmentKind.MUNICIPAL_DEPARTMENT ? BEIJING_ID : null);
+  return { ...entry, parentId };
+}
+
+// Names at a locality's meeting that still say whose they are: Beijing's own (市…, 北京…) at a Beijing
+// district's meeting, and any name that starts with a curated Beijing district's.
+function namesItsOwnLocality(simplified: string, host: DepartmentEntry): boolean {
+  if (simplified.startsWith("北京")) return true;
+  const beijingDistrict = host.curated && host.parentId === BEIJING_ID;
+  if (beijingDistrict && simplified.startsWith("市")) return true;
+  return districtPrefixOf(simplified) !== undefined && !simplified.startsWith(host.name);
+}
+
+/**
+ * A body of the host locality: 区科委 at 通州区's meeting is 通州区科委 (named in full, the written
+ * form an alias), 市台办 at 宁波市's is 宁波市台办, and a bare 汤河口镇 at 怀柔区's is 怀柔区's town
+ * of that name. Its id derives from host and name, so the same body at two of its host's meetings
+ * is one node and the same short name in two districts is two.
+ */
+function resolveScoped(surface: string, host: DepartmentEntry): DepartmentEntry {
+  const written = publishedName(surface);
+  const simplified = toSimplified(written);
+  const level = host.name[host.name.length - 1];
+  const qualifiedByLevel = !simplified.startsWith(host.name) && simplified[0] === level;
+  const qualified = simplified.startsWith(host.name)
+    ? written
+    : qualifiedByLevel
+      ? host.name + written.slice(1)
+      : host.name + written;
+  const key = keyOf(qualified);
+  const known = curated().byKey.get(key);
+  if (known) return known;
+  const name = qualifiedByLevel || simplified.startsWith(host.name) ? qualified : written;
+  const entry = uncurated(name, qualified, key, host.id);
+  const kind = guessDepartmentKind(written);
+  return {
+    ...entry,
+    kind: kind === DepartmentKind.OTHER ? entry.kind : kind,
+    aliases: written !== name ? [written] : [],
+  };
 }
 
 /** The curated entry a surface form names, if any. */
 export function findCuratedDepartment(surface: string, context: DepartmentContext = {}): DepartmentEntry | undefined {
-  return curated().byKey.get(normaliseDepartmentName(qualify(surface, context)));
+  if (!normaliseDepartmentName(surface)) return undefined;
+  const entry = resolveDepartment(surface, context);
+  return entry.curated ? entry : undefined;
 }
 
 /**
  * The department a surface form names: the curated entry when there is one, otherwise a new uncurated
- * entry whose id is derived from the normalised name (so every script and spelling of it gets the same id).
+ * entry whose id is derived from the normalised name (so every script and spelling of it gets the
+ * same id). At a meeting hosted by a district, county or city other than Beijing, names are that
+ * host's bodies (see resolveScoped).
  */
 export function resolveDepartment(surface: string, context: DepartmentContext = {}): DepartmentEntry {
-  const qualified = qualify(surface, context);
-  const key = normaliseDepartmentName(qualified);
-  if (!key) throw new RangeError(`not a department name: "${surface}"`);
-  const known = curated().byKey.get(key);
-  if (known) return known;
-  const name = publishedName(qualified);
-  return {
-    id: UNCURATED_PREFIX + createHash("sha256").update(key, "utf8").digest("hex").slice(0, 10),
-    name,
-    fullName: name,
-    nameEn: null,
-    aliases: [],
-    kind: guessDepartmentKind(name),
-    curated: false,
-  };
+  keyOf(surface);
+  const host = scopeOf(context);
+  if (host && !namesItsOwnLocality(toSimplified(publishedName(surface)), host)) return resolveScoped(surface, host);
+  return resolveByName(surface, context);
 }
 
 function trimPart(part: string): string {
@@ -233,7 +344,7 @@ function trimPart(part: string): string {
 function splitSubject(subject: string, context: DepartmentContext): string[] | undefined {
   const isCurated = (part: string) => findCuratedDepartment(part, context) !== undefined;
   const parts = subject.split("、").map(trimPart);
-  if (parts.some((p) => !p)) return undefined;
+  if (parts.some((p) => !normaliseDepartmentName(p))) return undefined;
   const out: string[] = [];
   for (const part of parts) {
     if (isCurated(part)) {
@@ -245,7 +356,7 @@ function splitSubject(subject: string, context: DepartmentContext): string[] | u
       out.push(...pieces);
       continue;
     }
-    if (parts.length > 1 && guessDepartmentKind(publishedName(qualify(part, context))) !== DepartmentKind.OTHER) {
+    if (parts.length > 1 && guessDepartmentKind(resolveDepartment(part, context).name) !== DepartmentKind.OTHER) {
       out.push(part);
       continue;
     }
@@ -270,4 +381,21 @@ export function resolveSubject(subject: string, context: DepartmentContext = {})
     if (!byId.has(entry.id)) byId.set(entry.id, entry);
   }
   return [...byId.values()];
+}
+
+/**
+ * The bodies a department is part of, nearest first (通州区科委 → 通州区 → 北京市): curated parents
+ * by id, the meeting's host for the bodies scoped to it.
+ */
+export function ancestorsOf(entry: DepartmentEntry, context: DepartmentContext = {}): DepartmentEntry[] {
+  const host = context.host?.replace(EDGE, "") ? resolveHost(context.host) : null;
+  const out: DepartmentEntry[] = [];
+  let parentId = entry.parentId;
+  while (parentId !== null && !out.some((e) => e.id === parentId) && parentId !== entry.id) {
+    const parent = curatedDepartmentById(parentId) ?? (host?.id === parentId ? host : undefined);
+    if (!parent) break;
+    out.push(parent);
+    parentId = parent.parentId;
+  }
+  return out;
 }

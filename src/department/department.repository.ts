@@ -12,12 +12,13 @@ import type { Department } from "./department.type";
 export async function departmentPage(
   db: Queryable,
   page: Page,
-  filter: { kind?: DepartmentKind | null; contains?: string | null },
+  filter: { kind?: DepartmentKind | null; contains?: string | null; parentId?: string | null },
 ): Promise<{ total: number; nodes: Department[] }> {
   const [row] = await db.read<{ total: number; nodes: Department[] }>(q.DEPARTMENT_PAGE, {
     ...page,
     kind: filter.kind ?? null,
     contains: filter.contains ? toSimplified(filter.contains) : null,
+    parentId: filter.parentId ?? null,
   });
   return row;
 }
@@ -61,6 +62,29 @@ export const addresseesByDirective = defineLoader<string, Department[]>(async (d
     (r) => r.id,
     (r) => r.departments,
     [],
+  );
+});
+
+export const partsByDepartment = defineLoader<string, Department[]>(async (db, ids) => {
+  const rows = await db.read<{ id: string; departments: Department[] }>(q.PARTS_BY_DEPARTMENT, { ids });
+  return byKeys(
+    ids,
+    rows,
+    (r) => r.id,
+    (r) => r.departments,
+    [],
+  );
+});
+
+/** The body whose meeting it was (HELD_BY), by meeting id. */
+export const hostByMeeting = defineLoader<string, Department | null>(async (db, ids) => {
+  const rows = await db.read<{ id: string; department: Department }>(q.HOST_BY_MEETING, { ids });
+  return byKeys(
+    ids,
+    rows,
+    (r) => r.id,
+    (r) => r.department,
+    null,
   );
 });
 

@@ -9,7 +9,7 @@ import { Report } from "../report/report.type";
 import { ShortcomingConnection } from "../shortcoming/shortcoming.type";
 import { PolicyTheme } from "../theme/theme.type";
 import { DepartmentKind } from "./department-kind";
-import { departmentById, departmentPage, themesByDepartment } from "./department.repository";
+import { departmentById, departmentPage, partsByDepartment, themesByDepartment } from "./department.repository";
 import { Department, DepartmentConnection } from "./department.type";
 
 @ArgsType()
@@ -22,6 +22,13 @@ class DepartmentsArgs extends PageArgs {
     description: "Only departments whose name, full name or an alias contains this (either script).",
   })
   contains?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "Only the parts of this body (a district's bureaus, towns and streets; Beijing's districts and departments).",
+  })
+  parentId?: string | null;
 }
 
 @Resolver(() => Department)
@@ -39,6 +46,19 @@ export class DepartmentResolver {
   @Query(() => Department, { nullable: true, description: "A department by id; null when unknown." })
   department(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Department | null> {
     return load(ctx, departmentById, id);
+  }
+
+  @FieldResolver(() => Department, {
+    nullable: true,
+    description: "The body it is part of (通州区科委 → 通州区 → 北京市); null for a top-level body.",
+  })
+  parent(@Root() department: Department, @Ctx() ctx: Context): Promise<Department | null> {
+    return department.parentId ? load(ctx, departmentById, department.parentId) : Promise.resolve(null);
+  }
+
+  @FieldResolver(() => [Department], { description: "The bodies that are part of it, by name." })
+  parts(@Root() department: Department, @Ctx() ctx: Context): Promise<Department[]> {
+    return load(ctx, partsByDepartment, department.id);
   }
 
   @FieldResolver(() => [Report], { description: "Its turns at meetings, newest first." })

@@ -7,10 +7,15 @@ registerEnumType(DepartmentKind, {
   name: "DepartmentKind",
   description: "What kind of body a department is.",
   valuesConfig: {
-    MUNICIPAL_DEPARTMENT: { description: "A municipal commission, bureau or office (市发展改革委)." },
+    CITY: { description: "A city: Beijing (the host of the 市委's meetings) or another city (宁波市)." },
+    COUNTY: { description: "A county outside Beijing (武川县)." },
+    MUNICIPAL_DEPARTMENT: { description: "A city's commission, bureau or office (市发展改革委)." },
     DISTRICT: { description: "A district, or the Economic-Technological Development Area (石景山区)." },
-    DISTRICT_DEPARTMENT: { description: "A district government's bureau (区生态环境局)." },
-    STREET: { description: "A street, town or township: the 街乡镇 level (汤河口镇)." },
+    DISTRICT_DEPARTMENT: {
+      description: "A district's or county's bureau, commission or party department (通州区科委, 区委教育工委).",
+    },
+    TOWN: { description: "A town or township below a district or county (汤河口镇, 长哨营满族乡)." },
+    STREET: { description: "A street (subdistrict) below a district (大台街道)." },
     ENTERPRISE: { description: "A state-owned enterprise (首钢集团)." },
     OTHER: { description: "Anything else." },
   },
@@ -41,6 +46,9 @@ export class Department extends Node {
 
   @Field({ description: "False for a body first seen in a readout and not (yet) in the curated list." })
   curated!: boolean;
+
+  /** The id of the body it is part of (resolved by the `parent` field). */
+  parentId!: string | null;
 }
 
 export const DepartmentConnection = Connection(Department, "Department");

@@ -33,7 +33,7 @@ export class ExploreResolver {
   }
 
   @Query(() => [GraphPath], {
-    description: `Shortest paths between two entities, at most maxHops (≤ ${MAX_HOPS}) edges long; empty when none.`,
+    description: `Shortest paths between two entities, at most maxHops (≤ ${MAX_HOPS}) edges long, through what readouts state (not the PART_OF and HELD_BY hierarchy, which joins every two of a locality's bodies in two hops); empty when none.`,
   })
   paths(
     @Arg("from", () => ID) from: string,

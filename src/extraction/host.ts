@@ -92,10 +92,16 @@ function hostByRegistry(level: HostLevel, evidence: HostEvidence): string | null
   if (level !== "市" || !evidence.subjects.length) return null;
   const beijing = evidence.subjects.filter((s) => {
     const entry = findCuratedDepartment(s);
-    return entry && entry.kind !== DepartmentKind.STREET && entry.kind !== DepartmentKind.DISTRICT_DEPARTMENT;
+    return entry && !BELOW_CITY.has(entry.kind);
   });
   return beijing.length * 2 >= evidence.subjects.length ? "北京市" : null;
 }
+
+const BELOW_CITY: ReadonlySet<DepartmentKind> = new Set([
+  DepartmentKind.DISTRICT_DEPARTMENT,
+  DepartmentKind.TOWN,
+  DepartmentKind.STREET,
+]);
 
 function segmentText(src: Source, seg: Segment | null): string {
   return seg ? src.match.slice(seg.start, seg.end) : "";

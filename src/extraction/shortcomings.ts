@@ -47,7 +47,7 @@ const LEAD_IN = [
 /** Turns that open gaps written as plain clauses ("但A不够深入，B仍不充足"). */
 const PLAIN_TURN = /^(?:但是?|不过|然而|同时)[，\s]*/;
 /** A clause that directs rather than states ("要进一步加强…"): the gaps have ended. */
-const MODAL_START = /^(?:要|必须|务必|需要|应当|应)(?![^，]*(?:不够|不足))/;
+const MODAL_START = /^(?:要(?![素求件点害事案地])|必须|务必|需要|应当|应该|应(?![急用对变届]))(?![^，]*(?:不够|不足))/;
 /** Between the clauses of a sentence. */
 const CLAUSE_SEPARATORS = charCodes("，；");
 /** Between the items of a list that uses both separators ("A、B管理，C"): "，" splits, "、" stays inside. */

@@ -1,4 +1,11 @@
-import { resolveDepartment, resolveSubject } from "../department/department.registry";
+import {
+  ancestorsOf,
+  DepartmentContext,
+  DepartmentEntry,
+  resolveDepartment,
+  resolveHost,
+  resolveSubject,
+} from "../department/department.registry";
 import { badInput } from "../errors";
 import { ExtractedItem, Extraction, MEETING_KINDS, Span } from "../extraction/extraction.types";
 import { resolvePerson } from "../person/person.registry";
@@ -50,6 +57,8 @@ export interface DepartmentRow {
   kind: string;
   curated: boolean;
   searchText: string;
+  /** The body it is part of (PART_OF), or null. */
+  parentId: string | null;
 }
 
 export interface PersonRow {
@@ -63,7 +72,7 @@ export interface PersonRow {
 /** Everything one readout puts into the graph, as parameter rows for the writer's statements. */
 export interface GraphRows {
   document: { id: string; sha256: string; title: string; url: string; published: string; text: string };
-  meeting: { id: string; date: string; kind: string; title: string };
+  meeting: { id: string; date: string; kind: string; title: string; hostId: string | null };
   chairs: PersonRow[];
   attendees: PersonRow[];
   departments: DepartmentRow[];
@@ -135,6 +144,15 @@ function itemRow(
   };
 }
 
+function hostEntry(host: string): DepartmentEntry {
+  if (host.length > 40) throw badInput(`meeting host "${host.slice(0, 40)}…" is longer than 40 characters`);
+  try {
+    return resolveHost(host);
+  } catch {
+    throw badInput(`meeting host "${host}" is not the name of a locality`);
+  }
+}
+
 /**
  * Turns one extraction (spans relative to `doc.text`) into the rows the writer stores, resolving
  * departments and people to their stable ids. Throws BAD_USER_INPUT when the extraction does not
@@ -149,8 +167,12 @@ export function buildGraphRows(doc: ReadoutDocument, extraction: Extraction): Gr
   const sha = ids.sha256(doc.text);
   const mid = ids.meetingId(meeting.date, meeting.kind, sha);
   const date = meeting.date;
+  const context: DepartmentContext = { host: meeting.host ?? null };
   const departments = new Map<string, DepartmentRow>();
-  const addDepartment = (entry: ReturnType<typeof resolveDepartment>) => {
+  // A body comes with the bodies it is part of, so that its PART_OF chain is in the graph too.
+  const addDepartment = (entry: DepartmentEntry): string => {
+    if (departments.has(entry.id)) return entry.id;
+    for (const parent of ancestorsOf(entry, context)) addDepartment(parent);
     departments.set(entry.id, {
       id: entry.id,
       name: entry.name,
@@ -160,9 +182,11 @@ export function buildGraphRows(doc: ReadoutDocument, extraction: Extraction): Gr
       kind: entry.kind,
       curated: entry.curated,
       searchText: toSimplified([entry.name, entry.fullName, ...entry.aliases].join(" ")),
+      parentId: entry.parentId,
     });
     return entry.id;
   };
+  const hostId = meeting.host?.trim() ? addDepartment(hostEntry(meeting.host)) : null;
   const person = (name: string, order: number): PersonRow => {
     const p = resolvePerson(name);
     return { id: p.id, name: p.name, nameEn: p.nameEn ?? null, curated: p.curated, order };
@@ -177,7 +201,7 @@ export function buildGraphRows(doc: ReadoutDocument, extraction: Extraction): Gr
       published: doc.published,
       text: doc.text,
     },
-    meeting: { id: mid, date, kind: meeting.kind, title: meeting.title ?? "" },
+    meeting: { id: mid, date, kind: meeting.kind, title: meeting.title ?? "", hostId },
     chairs: meeting.chair ? [person(meeting.chair, 0)] : [],
     attendees: (meeting.attendees ?? []).map((name, i) => person(name, i + 1)),
     departments: [],
@@ -193,7 +217,7 @@ export function buildGraphRows(doc: ReadoutDocument, extraction: Extraction): Gr
     }
     orders.add(report.order);
     const rid = ids.reportId(mid, report.order);
-    const departmentIds = resolveSubject(report.subject).map(addDepartment);
+    const departmentIds = resolveSubject(report.subject, context).map(addDepartment);
     rows.reports.push({ id: rid, order: report.order, subject: report.subject, departmentIds });
     const where = (kind: string, i: number) => `report ${report.order} (${report.subject}) ${kind} ${i + 1}`;
     (report.achievements ?? []).forEach((a, i) =>
@@ -211,7 +235,7 @@ export function buildGraphRows(doc: ReadoutDocument, extraction: Extraction): Gr
     const row = itemRow(doc.text, d, ids.directiveId(mid, i + 1), mid, i + 1, date, `directive ${i + 1}`);
     rows.directives.push({
       ...row,
-      addresseeIds: (d.addressees ?? []).map((a) => addDepartment(resolveDepartment(a))),
+      addresseeIds: (d.addressees ?? []).map((a) => addDepartment(resolveDepartment(a, context))),
     });
   });
   rows.departments = [...departments.values()];

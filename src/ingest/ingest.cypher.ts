@@ -39,13 +39,22 @@ CALL (m, readout) {
 }`;
 
 // Curated departments refresh their reference properties; an uncurated one keeps what it was
-// first given (its name as first published).
-const DEPARTMENTS = `
+// first given (its name as first published). Rows come parents first, so a body's parent is there
+// when its PART_OF is merged; a body has one parent (a curated parent may be corrected in the seed).
+const DEPARTMENTS_AND_HOST = `
 CALL (readout) {
   UNWIND readout.departments AS row
   MERGE (d:Department:Entity {id: row.id})
   ON CREATE SET d += row
   ON MATCH SET d += CASE WHEN row.curated THEN row ELSE {} END
+  WITH d, row WHERE row.parentId IS NOT NULL
+  MATCH (parent:Department {id: row.parentId})
+  MERGE (d)-[:PART_OF]->(parent)
+}
+CALL (m, readout) {
+  WITH m, readout WHERE readout.meeting.hostId IS NOT NULL
+  MATCH (host:Department {id: readout.meeting.hostId})
+  CREATE (m)-[:HELD_BY]->(host)
 }`;
 
 const REPORTS = `
@@ -127,7 +136,7 @@ CALL (readout) {
     ${DOCUMENT_AND_MEETING}
     ${people("chairs", "CHAIRED")}
     ${people("attendees", "ATTENDED")}
-    ${DEPARTMENTS}
+    ${DEPARTMENTS_AND_HOST}
     ${REPORTS}
     ${items("achievements", "Achievement", "Report", "ACHIEVED")}
     ${items("shortcomings", "Shortcoming", "Report", "FELL_SHORT")}

@@ -104,7 +104,10 @@ const STANDARD_CLASSES: Record<EntityType, string[]> = {
 const DEPARTMENT_CLASSES: Record<string, string> = {
   [DepartmentKind.MUNICIPAL_DEPARTMENT]: "org:OrganizationalUnit",
   [DepartmentKind.DISTRICT_DEPARTMENT]: "org:OrganizationalUnit",
+  [DepartmentKind.TOWN]: "org:OrganizationalUnit",
   [DepartmentKind.STREET]: "org:OrganizationalUnit",
+  [DepartmentKind.CITY]: "org:FormalOrganization",
+  [DepartmentKind.COUNTY]: "org:FormalOrganization",
   [DepartmentKind.DISTRICT]: "org:FormalOrganization",
   [DepartmentKind.ENTERPRISE]: "org:FormalOrganization",
 };

@@ -76,6 +76,8 @@ export type RelType =
   | "FELL_SHORT"
   | "ISSUED"
   | "ADDRESSED_TO"
+  | "PART_OF"
+  | "HELD_BY"
   | "ABOUT"
   | "BROADER"
   | "ADDRESSES";
@@ -99,6 +101,8 @@ export const RELATIONSHIPS: readonly RelDef[] = [
   { type: "FELL_SHORT", from: ["Report"], to: "Shortcoming", props: [] },
   { type: "ISSUED", from: ["Meeting"], to: "Directive", props: [] },
   { type: "ADDRESSED_TO", from: ["Directive"], to: "Department", props: [] },
+  { type: "PART_OF", from: ["Department"], to: "Department", props: [] },
+  { type: "HELD_BY", from: ["Meeting"], to: "Department", props: [] },
   { type: "ABOUT", from: ITEM_TYPES, to: "PolicyTheme", props: ["rank", "reason"] },
   { type: "BROADER", from: ["PolicyTheme"], to: "PolicyTheme", props: [] },
   // Inferred (src/address): one per rule, so a pair may be linked more than once.
@@ -142,6 +146,15 @@ const RDF_LINKS: { rel: RelType; subject: "start" | "end"; predicate: string; ke
   { rel: "FELL_SHORT", subject: "start", predicate: "pg:fellShort", key: "fellShort", order: READING },
   { rel: "ISSUED", subject: "start", predicate: "pg:issued", key: "issued", order: READING },
   { rel: "ADDRESSED_TO", subject: "start", predicate: "pg:addressedTo", key: "addressedTo" },
+  { rel: "PART_OF", subject: "start", predicate: "org:subOrganizationOf", key: "subOrganizationOf" },
+  {
+    rel: "PART_OF",
+    subject: "end",
+    predicate: "org:hasSubOrganization",
+    key: "hasSubOrganization",
+    order: "m.name, m.id",
+  },
+  { rel: "HELD_BY", subject: "start", predicate: "pg:heldBy", key: "heldBy" },
   { rel: "ABOUT", subject: "start", predicate: "pg:about", key: "about", order: "r.rank, m.id" },
   { rel: "BROADER", subject: "start", predicate: "skos:broader", key: "broader" },
   { rel: "BROADER", subject: "end", predicate: "skos:narrower", key: "narrower" },

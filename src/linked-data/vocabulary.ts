@@ -173,6 +173,14 @@ export const PG_PROPERTIES: readonly PgProperty[] = [
     range: "pg:Department",
   },
   {
+    name: "heldBy",
+    kind: "id",
+    label: "held by",
+    comment: "The locality whose meeting it was (北京市 for the 市委's meetings, 通州区, 宁波市).",
+    domain: "pg:Meeting",
+    range: "pg:Department",
+  },
+  {
     name: "about",
     kind: "id",
     label: "about",
@@ -270,10 +278,13 @@ export const PG_PROPERTIES: readonly PgProperty[] = [
 
 /** Labels of the department kinds, concepts of `pg:departmentKinds`. */
 export const DEPARTMENT_KIND_LABELS: Record<DepartmentKind, { en: string; zh: string }> = {
+  [DepartmentKind.CITY]: { en: "city", zh: "市" },
+  [DepartmentKind.COUNTY]: { en: "county", zh: "县" },
   [DepartmentKind.MUNICIPAL_DEPARTMENT]: { en: "municipal department", zh: "市级部门" },
   [DepartmentKind.DISTRICT]: { en: "district", zh: "区" },
-  [DepartmentKind.DISTRICT_DEPARTMENT]: { en: "district department", zh: "区级部门" },
-  [DepartmentKind.STREET]: { en: "street, town or township", zh: "街乡镇" },
+  [DepartmentKind.DISTRICT_DEPARTMENT]: { en: "district or county department", zh: "区县级部门" },
+  [DepartmentKind.TOWN]: { en: "town or township", zh: "乡镇" },
+  [DepartmentKind.STREET]: { en: "street (subdistrict)", zh: "街道" },
   [DepartmentKind.ENTERPRISE]: { en: "state-owned enterprise", zh: "国有企业" },
   [DepartmentKind.OTHER]: { en: "other body", zh: "其他" },
 };
@@ -305,6 +316,8 @@ const STANDARD_TERMS: readonly TermDef[] = [
   { term: "topConceptOf", curie: "skos:topConceptOf", kind: "id" },
   { term: "hasTopConcept", curie: "skos:hasTopConcept", kind: "id" },
   { term: "classification", curie: "org:classification", kind: "id" },
+  { term: "subOrganizationOf", curie: "org:subOrganizationOf", kind: "id" },
+  { term: "hasSubOrganization", curie: "org:hasSubOrganization", kind: "id" },
   { term: "legalName", curie: "schema:legalName", kind: "lang" },
   { term: "name", curie: "schema:name", kind: "lang" },
   { term: "startDate", curie: "schema:startDate", kind: "date" },

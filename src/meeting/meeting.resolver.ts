@@ -1,4 +1,6 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { hostByMeeting } from "../department/department.repository";
+import { Department } from "../department/department.type";
 import { directivesByMeeting } from "../directive/directive.repository";
 import { Directive } from "../directive/directive.type";
 import { documentByMeeting } from "../document/document.repository";
@@ -43,6 +45,14 @@ export class MeetingResolver {
   @FieldResolver(() => Person, { nullable: true, description: "Who chaired and assessed the reports." })
   chair(@Root() meeting: Meeting, @Ctx() ctx: Context): Promise<Person | null> {
     return load(ctx, chairByMeeting, meeting.id);
+  }
+
+  @FieldResolver(() => Department, {
+    nullable: true,
+    description: "The locality whose meeting it was (北京市, 通州区, 宁波市); null where the readout does not say.",
+  })
+  host(@Root() meeting: Meeting, @Ctx() ctx: Context): Promise<Department | null> {
+    return load(ctx, hostByMeeting, meeting.id);
   }
 
   @FieldResolver(() => [Person], { description: "Leaders named as attending, in the order named." })

@@ -1,4 +1,4 @@
-import { DEPARTMENT_FIELDS } from "../department/department.cypher";
+import { DEPARTMENT_FIELDS, departmentFields } from "../department/department.cypher";
 import { itemFields } from "../item/item.cypher";
 import { MEETING_FIELDS } from "../meeting/meeting.cypher";
 import { THEME_FIELDS } from "../theme/theme.cypher";
@@ -173,7 +173,7 @@ WITH other, shared, toFloat(size(shared)) / (total - size(shared)) AS score
 MATCH (b:Department {id: other})
 ORDER BY score DESC, size(shared) DESC, b.name, b.id
 LIMIT $first
-RETURN b {.id, .name, .fullName, .nameEn, .aliases, .kind, .curated, __typename: 'Department'} AS department, score,
+RETURN ${departmentFields("b")} AS department, score,
        COLLECT { UNWIND shared AS id MATCH (t:PolicyTheme {id: id}) RETURN ${THEME_FIELDS} } AS sharedThemes`;
 
 /**

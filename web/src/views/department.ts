@@ -23,13 +23,15 @@ interface DepartmentPage extends DepartmentRef {
   aliases: string[];
   kind: string;
   curated: boolean;
+  parent: DepartmentRef | null;
+  parts: DepartmentRef[];
   themes: ThemeRef[];
   reports: { id: string; order: number; meeting: MeetingRef; achievements: ItemRow[]; shortcomings: ItemRow[] }[];
 }
 
 const QUERY = `query Department($id: ID!) {
   department(id: $id) {
-    ${DEPARTMENT} fullName aliases kind curated themes { ${THEME} }
+    ${DEPARTMENT} fullName aliases kind curated parent { ${DEPARTMENT} } parts { ${DEPARTMENT} } themes { ${THEME} }
     reports { id order meeting { ${MEETING} } achievements { ${ITEM} } shortcomings { ${ITEM} } }
   }
   persistentShortcomings(departmentId: $id, minMeetings: 2) {
@@ -62,8 +64,18 @@ export async function departmentView(id: string): Promise<HTMLElement | null> {
       names.length > 0 && [h("dt", {}, t("aliases")), h("dd", {}, [...names, ...d.aliases].join(" · "))],
       h("dt", {}, t("kind")),
       h("dd", {}, d.kind, !d.curated && ` · ${t("uncurated")}`),
+      d.parent && [h("dt", {}, t("partOf")), h("dd", {}, departmentLink(d.parent))],
     ),
     h("p", {}, h("a", { href: `/graph?id=${encodeURIComponent(d.id)}` }, t("openGraph"))),
+    d.parts.length > 0 &&
+      section(
+        t("parts"),
+        h(
+          "ul",
+          { class: "plain parts" },
+          d.parts.map((p) => h("li", {}, departmentLink(p))),
+        ),
+      ),
     d.themes.length > 0 && section(t("themes"), themeChips(d.themes)),
     persistentShortcomings.length > 0 &&
       section(

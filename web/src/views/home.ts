@@ -19,7 +19,39 @@ import {
 interface Answer {
   recurringShortcomingThemes: { theme: ThemeRef; departmentCount: number }[];
   meetings: { totalCount: number; nodes: MeetingRef[] };
-  departments: { totalCount: number; nodes: DepartmentRef[] };
+  departments: { totalCount: number; nodes: (DepartmentRef & { parent: DepartmentRef | null })[] };
+}
+
+// Beijing's own bodies are listed flat; the bodies of a district (or another locality) are listed
+// under it, so that two districts' 区科委 read as two bodies.
+function departmentGroups(nodes: Answer["departments"]["nodes"]): HTMLElement[] {
+  const top = nodes.filter((d) => !d.parent || d.parent.id === "beijing");
+  const under = new Map<string, { parent: DepartmentRef; parts: DepartmentRef[] }>();
+  for (const d of nodes) {
+    if (!d.parent || d.parent.id === "beijing") continue;
+    const group = under.get(d.parent.id) ?? { parent: d.parent, parts: [] };
+    group.parts.push(d);
+    under.set(d.parent.id, group);
+  }
+  return [
+    h(
+      "ul",
+      { class: "chips" },
+      top.map((d) => h("li", {}, departmentLink(d))),
+    ),
+    ...[...under.values()].map((g) =>
+      h(
+        "div",
+        { class: "department-group" },
+        h("h3", {}, departmentLink(g.parent)),
+        h(
+          "ul",
+          { class: "chips" },
+          g.parts.map((d) => h("li", {}, departmentLink(d))),
+        ),
+      ),
+    ),
+  ];
 }
 
 /** The start page: the headline pattern, the latest meetings, the departments. */
@@ -27,7 +59,7 @@ export async function homeView(): Promise<HTMLElement> {
   const a = await gql<Answer>(`{
     recurringShortcomingThemes(minDepartments: 2) { theme { ${THEME} } departmentCount }
     meetings(first: 10) { totalCount nodes { ${MEETING} } }
-    departments(first: 100) { totalCount nodes { ${DEPARTMENT} } }
+    departments(first: 100) { totalCount nodes { ${DEPARTMENT} parent { ${DEPARTMENT} } } }
   }`);
   return h(
     "article",
@@ -60,13 +92,6 @@ export async function homeView(): Promise<HTMLElement> {
         a.meetings.nodes.map((m) => h("li", {}, meetingLink(m))),
       ),
     ),
-    section(
-      `${t("departments")} (${a.departments.totalCount})`,
-      h(
-        "ul",
-        { class: "chips" },
-        a.departments.nodes.map((d) => h("li", {}, departmentLink(d))),
-      ),
-    ),
+    section(`${t("departments")} (${a.departments.totalCount})`, ...departmentGroups(a.departments.nodes)),
   );
 }

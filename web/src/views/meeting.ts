@@ -11,6 +11,7 @@ interface MeetingPage {
   title: string;
   kind: string;
   chair: { id: string; name: string } | null;
+  host: { id: string; name: string } | null;
   attendees: { id: string; name: string }[];
   document: { id: string; title: string; url: string };
   reports: {
@@ -28,7 +29,7 @@ const QUERY = `query Meeting($id: ID!) {
   node(id: $id) {
     __typename
     ... on Meeting {
-      id date title kind chair { id name } attendees { id name } document { id title url }
+      id date title kind host { id name } chair { id name } attendees { id name } document { id title url }
       reports { id order subject departments { ${DEPARTMENT} } achievements { id } shortcomings { id } }
       directives { ${ITEM} addressees { ${DEPARTMENT} } }
     }
@@ -47,6 +48,7 @@ export async function meetingView(id: string): Promise<HTMLElement | null> {
     h(
       "dl",
       { class: "facts" },
+      m.host && [h("dt", {}, t("host")), h("dd", {}, entityLink("Department", m.host.id, m.host.name))],
       m.chair && [h("dt", {}, t("chair")), h("dd", {}, entityLink("Person", m.chair.id, m.chair.name))],
       m.attendees.length > 0 && [
         h("dt", {}, t("attendees")),
