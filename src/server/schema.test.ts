@@ -20,7 +20,14 @@ describe("the names other tools rely on", () => {
     ["node", { id: "ID!", "→": "Node" }],
     [
       "departments",
-      { first: "Int", after: "String", kind: "DepartmentKind", contains: "String", "→": "DepartmentConnection!" },
+      {
+        first: "Int",
+        after: "String",
+        kind: "DepartmentKind",
+        contains: "String",
+        parentId: "ID",
+        "→": "DepartmentConnection!",
+      },
     ],
     [
       "meetings",
