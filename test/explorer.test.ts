@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Browser, BrowserContext, chromium, Page } from "playwright-core";
 import { Database } from "../src/db/neo4j";
 import { explorerIndex } from "../src/explorer/explorer.shell";
+import { ingestReadoutText } from "../src/ingest/ingest.service";
 import { projectRoot } from "../src/paths";
 import { RunningServer } from "../src/server/app";
 import { resetGraph, testDatabase } from "./support/graph";
@@ -330,6 +331,48 @@ describe("explorer", () => {
       expect(overflow).toBeLessThanOrEqual(0);
       await shot(name);
     }
+  });
+});
+
+describe("district bodies in the explorer", () => {
+  // Two meetings of 通州区 and one of 怀柔区, each with a 区科委, beside the city's readouts.
+  beforeAll(async () => {
+    const dir = join(projectRoot, "test", "fixtures", "district-readouts");
+    for (const file of readdirSync(dir).sort()) await ingestReadoutText(db, readFileSync(join(dir, file), "utf8"));
+  });
+
+  it("lists each district's bodies once, under their district, on the start page", async () => {
+    await page.goto(`${server.url}/`);
+    await settled();
+    const groups = await page.evaluate(() =>
+      [...document.querySelectorAll(".department-group")].map((g: any) => ({
+        district: g.querySelector("h3").textContent,
+        parts: [...g.querySelectorAll("li")].map((li: any) => li.textContent),
+      })),
+    );
+    const tongzhou = groups.find((g: any) => g.district === "通州区");
+    expect(tongzhou?.parts.sort()).toEqual(["宋庄镇", "永乐店镇", "通州区委教育工委", "通州区科委"].sort());
+    expect(groups.find((g: any) => g.district === "怀柔区")?.parts.sort()).toEqual(["宝山镇", "怀柔区科委"].sort());
+    await shot("home-districts");
+  });
+
+  it("shows a district body's parent and a meeting's host", async () => {
+    const [{ id }] = await db.read<{ id: string }>("MATCH (d:Department {name: '通州区科委'}) RETURN d.id AS id");
+    await page.goto(`${server.url}/id/department/${id}`);
+    await headingHas("通州区科委");
+    await settled();
+    await shot("district-body");
+    expect(await page.locator("dl.facts dd a", { hasText: /^通州区$/ }).count()).toBe(1);
+    await page.goto(`${server.url}/id/department/tongzhou-district`);
+    await headingHas("通州区");
+    await settled();
+    expect(await page.locator("ul.parts li").allTextContents()).toContain("通州区科委");
+    const [{ meeting }] = await db.read<{ meeting: string }>(
+      "MATCH (m:Meeting {date: date('2024-03-28')}) RETURN m.id AS meeting",
+    );
+    await page.goto(`${server.url}/id/meeting/${meeting}`);
+    await settled();
+    expect(await page.locator("dl.facts dd a", { hasText: /^怀柔区$/ }).count()).toBe(1);
   });
 });
 
