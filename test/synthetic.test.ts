@@ -8,6 +8,7 @@ interface SyntheticCase {
   text: string;
   expected: {
     family: string;
+    traditional: boolean;
     host: string;
     subjects: string[];
     shortcomings: string[][];
@@ -26,21 +27,32 @@ function generate(seeds: number[], family: string): SyntheticCase[] {
 }
 
 describe("bench/synthetic.mjs", () => {
-  it("writes a district readout whose district subjects, host and new-form items the extractor finds", () => {
-    // Seed 0 of the district family: bureaus and towns named with their 党委/党组书记, gaps as plain
-    // clauses after 同时 and 但也要看到, a list mixing "、" and "，", achievements joined by "，".
-    const [c] = generate([0], "district");
-    expect(c.expected.family).toBe("district");
-    expect(c.text).toMatch(/同时，[^。]*(?:还需加强|不够深入)/);
-    expect(c.expected.subjects.some((s) => s.startsWith("区"))).toBe(true);
-    expect(c.expected.subjects.some((s) => /(?:镇|乡|街道)$/.test(s))).toBe(true);
-
-    const x = extractReadout(c.text);
-    expect(x.meeting.host).toBe(c.expected.host);
-    expect(x.reports.map((r) => r.subject)).toEqual(c.expected.subjects);
-    expect(x.reports.map((r) => r.shortcomings.map((s) => s.text))).toEqual(c.expected.shortcomings);
-    expect(x.reports.map((r) => r.achievements.map((a) => a.text))).toEqual(c.expected.achievements);
-  });
+  it.each(["district", "other-locality", "city"])(
+    "writes %s readouts whose host, subjects and items the extractor finds",
+    (family) => {
+      // Bureaus and towns named with their 党委/党组书记, gaps as plain clauses after 但/同时, lists
+      // mixing "、" and "，", achievements joined by "，", other cities' 述职评议会 dated 今天/昨天 …
+      const cases = generate(
+        Array.from({ length: 40 }, (_, i) => i),
+        family,
+      );
+      // A traditional-script readout's items are published in its script; the generator states them simplified.
+      for (const c of cases.filter((k) => !k.expected.traditional)) {
+        expect(c.expected.family).toBe(family);
+        const x = extractReadout(c.text);
+        const got = {
+          host: x.meeting.host,
+          subjects: x.reports.map((r) => r.subject),
+          shortcomings: x.reports.map((r) => r.shortcomings.map((s) => s.text)),
+          achievements: x.reports.map((r) => r.achievements.map((a) => a.text)),
+        };
+        const { host, subjects, shortcomings, achievements } = c.expected;
+        expect(got).toEqual({ host, subjects, shortcomings, achievements });
+      }
+      if (family === "district")
+        expect(cases.some((c) => /同时，[^。]*(?:还需加强|不够深入|有欠缺)/.test(c.text))).toBe(true);
+    },
+  );
 
   it("gives the same short name (区科委) to bodies of several districts, and is deterministic", () => {
     const seeds = Array.from({ length: 60 }, (_, i) => i);

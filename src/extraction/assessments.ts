@@ -30,6 +30,7 @@ export interface Assessment {
 }
 
 /** The fuller name a speaker list abbreviates ("石景山" → "石景山区"), read after the name in the text. */
+const PLACE_END = /台$/;
 const NAME_SUFFIX = /^(?:区|县|镇|乡|街道|地区|集团)/;
 /** A body's party organ or its leader after the name ("旧县镇党委深化…", "区科委党组书记"): part of the subject phrase, not of its first item. */
 const ORGAN_AFTER_NAME =
@@ -84,8 +85,9 @@ interface NameHit {
 // The subject's name as it stands at `at`: the list's name, extended by a suffix the text adds.
 function nameAt(src: Source, speaker: Speaker, alias: string, at: number): NameHit {
   let end = at + alias.length;
-  // A name that already ends in an organisation word gets no suffix.
-  const suffix = ORG_NAME_END.test(alias) ? null : NAME_SUFFIX.exec(src.match.slice(end, end + 2));
+  // A name that already ends in an organisation word gets no suffix; 台 ends places too (丰台区, 烟台市).
+  const complete = ORG_NAME_END.test(alias) && !PLACE_END.test(alias);
+  const suffix = complete ? null : NAME_SUFFIX.exec(src.match.slice(end, end + 2));
   if (suffix) end += suffix[0].length;
   const inText = src.original.slice(at, end);
   const listed = src.original.slice(speaker.span.start, speaker.span.end);

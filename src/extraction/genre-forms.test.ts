@@ -151,3 +151,49 @@ describe("sections the text never published", () => {
     expect(x.reports.map((r) => r.subject)).toEqual(["甲镇", "乙镇", "丙镇"]);
   });
 });
+
+describe("regressions found by the synthetic readouts", () => {
+  const district = (assessment: string) =>
+    front("2024-11-02") +
+    "11月1日，通州区召开区委书记月度工作点评会。区应急局、马坊镇党委书记依次发言，区委书记孟某逐一点评。\n" +
+    `区应急局${assessment}\n` +
+    "马坊镇物流产业集聚发展，但在招商引资等方面仍存不足。\n" +
+    "孟某强调，要抓好落实。";
+
+  it("reads gaps after 同时 that open with a word that is also a verb (全面, 主动, 落实)", () => {
+    const x = extractReadout(district("完成年度造林任务。同时，全面从严治党还有短板弱项，主动治理有待提升。"));
+    expect(shortcomings(x, "区应急局")).toEqual(["全面从严治党还有短板弱项", "主动治理有待提升"]);
+    expect(achievements(x, "区应急局")).toEqual(["完成年度造林任务"]);
+  });
+
+  it("keeps 同时 with a verb and no stated gap among the achievements", () => {
+    const x = extractReadout(district("完成年度造林任务，同时加强薄弱环节建设，但应急演练有欠缺。"));
+    expect(shortcomings(x, "区应急局")).toEqual(["应急演练有欠缺"]);
+  });
+
+  it("does not read a gap that starts with 应急 or 要素 as an instruction", () => {
+    const x = extractReadout(district("防灾体系不断完善，但应急管理还需加强，要素保障仍不充足。"));
+    expect(shortcomings(x, "区应急局")).toEqual(["应急管理还需加强", "要素保障仍不充足"]);
+    expect(x.directives.map((d) => d.text)).toEqual(["要抓好落实"]);
+  });
+
+  it("completes a district named without 区 even when its name ends like a body's (丰台)", () => {
+    const file =
+      front("2022-02-01") +
+      "1月31日，市委召开区委书记月度工作点评会。丰台、怀柔两位区委书记依次发言，并接受市委书记蔡奇现场点评。\n" +
+      "丰台区推进丽泽金融商务区建设，但在疏解整治等方面仍存不足。\n" +
+      "怀柔区推进科学城建设，但在生态保护等方面仍存不足。\n" +
+      "蔡奇强调，要抓好落实。";
+    const x = extractReadout(file);
+    expect(x.reports.map((r) => r.subject)).toEqual(["丰台区", "怀柔区"]);
+    expect(achievements(x, "丰台区")).toEqual(["推进丽泽金融商务区建设"]);
+  });
+
+  it("drops 党组织书记 from a speaker list", () => {
+    const file =
+      front("2020-01-22", "host: 某某市\n") +
+      "今天上午，市直机关党建工作述职评议会议举行。会上，市商务局、市卫健委党组织书记依次述职。市委书记王某对述职情况作了集中点评。\n" +
+      "王某强调，要抓好落实。";
+    expect(extractReadout(file).reports.map((r) => r.subject)).toEqual(["市商务局", "市卫健委"]);
+  });
+});

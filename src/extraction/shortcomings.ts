@@ -219,7 +219,9 @@ function plainClauses(src: Source, clause: number, end: number): Segment[] {
     if (!seg) continue;
     const text = src.match.slice(seg.start, seg.end);
     if (leading && LEAD_IN.some((rule) => rule.test(text))) continue;
-    if (leading && loose && IMPERATIVE.at(text) !== null) break;
+    // After 同时 a clause that opens with a verb ("加强…", "全面从严治党有欠缺") is a gap only when it
+    // ends stating one; "同时，加强薄弱环节建设" goes on with the achievements.
+    if (leading && loose && IMPERATIVE.at(text) !== null && !DEFICIT.test(text.slice(-4))) break;
     leading = false;
     if (!DEFICIT.test(text) || MODAL_START.test(text)) break;
     items.push(seg);

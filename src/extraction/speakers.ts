@@ -41,6 +41,7 @@ const ROLE_TAIL = new RegExp(
       "党委（党组）书记",
       "党（工）委书记",
       "党工委书记",
+      "党组织书记",
       "党组书记",
       "党委书记",
       "区委书记",
@@ -62,7 +63,7 @@ const ROLE_TAIL = new RegExp(
     ")$",
 );
 /** A body's party organ after its name ("市教育局党委"): stripped only when a body's name remains. */
-const PARTY_ORGAN = /(?:党组（党委）|党委（党组）|党（工）委|党工委|党委|党组|工委)$/;
+const PARTY_ORGAN = /(?:党组（党委）|党委（党组）|党（工）委|党工委|党组织|党委|党组|工委)$/;
 /** "三位", "五个部门", "等17个基层", "等科室单位": counts and groups between a list and its role words. */
 const COUNT_TAIL =
   /(?:等)?[一二三四五六七八九十两\d]+ ?(?:位|个|家|名)[^、，]{0,8}$|等[^、，]{0,8}$|(?<=[^、，]{2})[二三四五六七八九十两\d]+(?:个)?(?:镇|乡|街道|乡镇|街乡镇|区|县|单位|部门)$/;
