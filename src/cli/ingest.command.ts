@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { loadConfig } from "../config";
 import { checkReadoutSize } from "../extraction/decode";
-import { BulkResult, ingestMany } from "../ingest/ingest.bulk";
+import { BulkResult, ingestMany, IngestStopped } from "../ingest/ingest.bulk";
 import { oneLine, openForCommand } from "./database";
 import { Progress } from "./progress";
 
@@ -17,7 +17,8 @@ running, started and stopped otherwise).
   --dry-run   extract and validate, write nothing
   --json      print [{file, status, meeting, reports, error}] on stdout
 Exit status: 0 all went in, 1 any file failed (the others stay committed), 2 bad usage,
-3 the database could not be reached or prepared (migrations, derived data).
+3 the database could not be reached or prepared (migrations, derived data), or went away
+during the run (it stops after 3 files in a row; a re-run finishes the rest).
 `;
 
 /** The outcome of one file, as printed with --json. */
@@ -98,6 +99,7 @@ export async function runIngest(args: string[]): Promise<number> {
   const progress = new Progress(files.length, process.stderr);
   let printed = 0;
   let derivation: string | null = null;
+  let stopped: IngestStopped | null = null;
   try {
     await ingestMany(open.db, files, readReadoutFile, { dryRun }, (index, result) => {
       results[index] = fileResult(files[index], result);
@@ -107,18 +109,25 @@ export async function runIngest(args: string[]): Promise<number> {
         if (!json && !progress.active) process.stdout.write(humanLine(results[printed]));
     });
   } catch (e) {
-    derivation = oneLine(e);
+    if (e instanceof IngestStopped) stopped = e;
+    else derivation = oneLine(e);
   } finally {
     progress.done();
     await open.close();
   }
-  if (json) process.stdout.write(JSON.stringify(results, null, 2) + "\n");
+  if (json) process.stdout.write(JSON.stringify(results.filter(Boolean), null, 2) + "\n");
   else if (progress.active)
-    results.filter((r) => r.status === "failed").forEach((r) => process.stdout.write(humanLine(r)));
-  const count = (s: FileResult["status"]) => results.filter((r) => r.status === s).length;
+    results.filter((r) => r?.status === "failed").forEach((r) => process.stdout.write(humanLine(r)));
+  const count = (s: FileResult["status"]) => results.filter((r) => r?.status === s).length;
   log(
     `${files.length} file(s): ${count("created")} created, ${count("unchanged")} unchanged, ${count("dry-run")} dry-run, ${count("failed")} failed`,
   );
+  if (stopped) {
+    log(
+      `policygraph ingest: ${stopped.message}; ${count("created")} written, ${count("failed")} failed, ${stopped.notTried} not tried — run the same command again to finish the rest`,
+    );
+    return 3;
+  }
   if (derivation) {
     log(
       `policygraph ingest: the documents are in, but deriving their inferred links and tallies failed (${derivation}); the next start or ingest derives them`,

@@ -1,4 +1,5 @@
-import { Queryable } from "../db/neo4j";
+import { isUnavailable, Queryable } from "../db/neo4j";
+import { AppError, ErrorCode } from "../errors";
 import { DERIVE_BATCH, derivePending } from "../derived/derived.repository";
 import { awaitSearchable } from "../search/search.repository";
 import {
@@ -39,6 +40,26 @@ export const LOOKUP_BATCH = 32;
  */
 export const WRITE_GROUP = 16;
 
+/**
+ * Inputs in a row refused because the database could not be reached, after which a bulk ingest
+ * stops: each further input would wait out the driver's timeouts on its own (seconds each, half an
+ * hour for a folder), and a re-run finishes the rest anyway (what is in is `unchanged`).
+ */
+export const STOP_AFTER_UNAVAILABLE = 3;
+
+/** ingestMany's rejection when the database went away: how many inputs it never tried. */
+export class IngestStopped extends AppError {
+  constructor(
+    readonly notTried: number,
+    cause: unknown,
+  ) {
+    super(
+      ErrorCode.DATABASE_UNAVAILABLE,
+      `stopped: the database could not be reached for ${STOP_AFTER_UNAVAILABLE} documents in a row (${cause instanceof Error ? cause.message.split("\n")[0] : String(cause)})`,
+    );
+  }
+}
+
 /** What became of one input: its outcome, or the error that refused it (nothing of it written). */
 export type BulkResult = { outcome: IngestOutcome; error?: undefined } | { outcome?: undefined; error: unknown };
 
@@ -52,7 +73,9 @@ export type BulkResult = { outcome: IngestOutcome; error?: undefined } | { outco
  * their documents are there already. `read` gives an input's bytes (throwing refuses that input);
  * `onResult` hears of each input once it is committed or refused. Resolves when everything written
  * is derived and searchable; rejects only when that final step fails (the documents stay committed
- * and pending, derived at the next start or ingest).
+ * and pending, derived at the next start or ingest). When the database cannot be reached for
+ * STOP_AFTER_UNAVAILABLE inputs in a row it stops trying the rest and rejects with IngestStopped
+ * (the committed documents stay; the untried inputs hear nothing).
  */
 export async function ingestMany<T>(
   db: Queryable,
@@ -68,7 +91,14 @@ export async function ingestMany<T>(
   let deriving: Promise<unknown> = Promise.resolve();
   const lookupEvery = Math.max(1, options.lookupEvery ?? LOOKUP_BATCH);
   const groupEvery = Math.max(1, options.groupEvery ?? WRITE_GROUP);
+  let unavailableInARow = 0;
+  let stoppedBy: unknown = undefined;
+  let settled = 0;
   const settle = (index: number, result: BulkResult) => {
+    settled++;
+    if (result.error !== undefined && isUnavailable(result.error)) {
+      if (++unavailableInARow >= STOP_AFTER_UNAVAILABLE && stoppedBy === undefined) stoppedBy = result.error;
+    } else if (result.outcome) unavailableInARow = 0;
     if (result.outcome?.status === "created" && ++sinceDerived >= deriveEvery) {
       sinceDerived = 0;
       deriving = deriving.then(() => derivePending(db)).catch(() => undefined);
@@ -77,7 +107,7 @@ export async function ingestMany<T>(
   };
   const workers = Math.max(1, Math.min(options.concurrency ?? 1, inputs.length));
   const worker = async () => {
-    while (next < inputs.length) {
+    while (next < inputs.length && stoppedBy === undefined) {
       // Chunks shrink towards the end so that every worker keeps a share.
       const size = Math.min(lookupEvery, Math.ceil((inputs.length - next) / workers));
       const prepared: Prepared[] = [];
@@ -105,11 +135,19 @@ export async function ingestMany<T>(
           settle(p.index, await outcomeOf(() => writePrepared(db, p.readout, known, options)));
         else fresh.push(p);
       }
-      for (const group of groups(fresh, groupEvery)) await writeGroup(db, group, settle);
+      for (const group of groups(fresh, groupEvery)) {
+        if (stoppedBy !== undefined) {
+          // Not tried: leave them for a re-run rather than wait out a timeout each.
+          next = inputs.length;
+          break;
+        }
+        await writeGroup(db, group, settle);
+      }
     }
   };
   await Promise.all(Array.from({ length: workers }, worker));
   await deriving;
+  if (stoppedBy !== undefined) throw new IngestStopped(inputs.length - settled, stoppedBy);
   if (options.dryRun) return;
   await derivePending(db);
   await awaitSearchable(db);
@@ -149,20 +187,28 @@ function groups(fresh: Prepared[], size: number): Prepared[][] {
 }
 
 // One transaction for the group; when it fails, one per document, each reporting its own outcome.
+// A group whose transaction failed because the database is gone is not written again document by
+// document: each would fail the same way after its own timeout.
 async function writeGroup(db: Queryable, group: Prepared[], settle: (index: number, result: BulkResult) => void) {
+  let groupError: unknown = undefined;
   const written =
     group.length > 1
       ? await writeReadoutGroup(
           db,
           group.map((p) => p.readout.rows),
-        ).catch(() => undefined)
+        ).catch((e: unknown) => {
+          groupError = e;
+          return undefined;
+        })
       : undefined;
   for (const [i, p] of group.entries()) {
     settle(
       p.index,
       written
         ? { outcome: { ...p.readout, ...written[i] } }
-        : await outcomeOf(() => writePrepared(db, p.readout, undefined, { derive: false })),
+        : groupError !== undefined && isUnavailable(groupError)
+          ? { error: groupError }
+          : await outcomeOf(() => writePrepared(db, p.readout, undefined, { derive: false })),
     );
   }
 }
