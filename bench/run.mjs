@@ -12,6 +12,7 @@ const BENCHMARKS = {
   recurring: "recurring.bench.mjs",
   patterns: "patterns.bench.mjs",
   dump: "dump.bench.mjs",
+  load: "load.bench.mjs",
 };
 const names = process.argv.slice(2);
 const unknown = names.filter((n) => !(n in BENCHMARKS));
