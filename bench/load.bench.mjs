@@ -33,7 +33,13 @@ const { db, close } = await benchDatabase({ fresh: true });
 await seedIfEmpty(db);
 const encoder = new TextEncoder();
 const inputs = Array.from({ length: readouts }, (_, i) => encoder.encode(generateReadout(i)));
-await ingestMany(db, inputs, (b) => b, {}, () => undefined);
+await ingestMany(
+  db,
+  inputs,
+  (b) => b,
+  {},
+  () => undefined,
+);
 const config = loadConfig();
 const server = await startServer(db, config, 0, "127.0.0.1");
 console.log(`graph: seed + ${readouts} synthetic readouts; ${examples.length} example queries in the mix`);
@@ -105,8 +111,14 @@ const hostile = [
     `{ shortcomings(first: 100) { nodes { report { meeting { reports { shortcomings { themes { children { id } } } } } } } } ${"__typename ".repeat(10_000)}}`,
   ],
   ["50,000 __typename", `{ ${"__typename ".repeat(50_000)}}`],
-  ["1,000 aliases", `{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: recurringShortcomingThemes { departmentCount }`).join(" ")} }`],
-  ["2,000 search fields", `{ ${Array.from({ length: 2000 }, (_, i) => `s${i}: search(query: "党建${i}") { score }`).join(" ")} }`],
+  [
+    "1,000 aliases",
+    `{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: recurringShortcomingThemes { departmentCount }`).join(" ")} }`,
+  ],
+  [
+    "2,000 search fields",
+    `{ ${Array.from({ length: 2000 }, (_, i) => `s${i}: search(query: "党建${i}") { score }`).join(" ")} }`,
+  ],
   ["10,000 repeated fields", `{ themes { ${"id ".repeat(10_000)}} }`],
 ];
 for (const [name, query] of hostile) {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync, copyFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync, copyFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runIngest } from "../src/cli/ingest.command";
@@ -78,6 +78,64 @@ describe("policygraph ingest", () => {
         .map((l) => l.split(/\s+/)[0]),
     ).toEqual(["unchanged", "unchanged", "unchanged"]);
     expect(await graphCounts(db)).toEqual(before);
+  });
+
+  it("ingests saved pages beside bare texts in a DIR, storing the page's body as the document text", async () => {
+    const pages = join(dir, "pages");
+    mkdirSync(pages);
+    const opening = "6月30日下午，区委召开月度工作点评会。甲镇、乙街道主要负责同志依次发言，区委书记孙八现场点评。";
+    writeFileSync(
+      join(pages, "a-page.html"),
+      `<!DOCTYPE html><html><head><meta charset="utf-8"><title>区委召开点评会_要闻_北京市延庆区人民政府</title>` +
+        `<link rel="canonical" href="https://www.bjyq.gov.cn/yqzx/1.html"></head><body>` +
+        `<div class="nav"><a>首页</a></div><div class="article"><div class="info">发布时间：2024-07-01 来源：延庆报</div>` +
+        `<div class="TRS_Editor"><p>${opening}</p><p><span>甲镇完成&ldquo;接诉即办&rdquo;任务。</span>但在<strong>垃圾分类</strong>等方面仍存不足。</p>` +
+        `<p>乙街道完成背街小巷整治。但在安全生产等方面仍存不足。</p><p>（责任编辑：周九）</p></div></div></body></html>`,
+    );
+    const bare =
+      opening.replace("6月30日", "5月31日").replace("孙八", "吴十") + "甲镇完成拆违。但在基层党建等方面仍存不足。";
+    writeFileSync(join(pages, "b-bare.txt"), bare);
+
+    // Nothing dates the bare text: it fails, naming the flag; the page goes in on its own date.
+    expect(await runIngest([pages, "--json"])).toBe(1);
+    const first = JSON.parse(output.out);
+    expect(first.map((r: any) => [r.file.replace(pages + "/", ""), r.status])).toEqual([
+      ["a-page.html", "created"],
+      ["b-bare.txt", "failed"],
+    ]);
+    expect(first[1].error).toMatch(/no publication date: .*give --published YYYY-MM-DD/);
+
+    expect(await runIngest([pages, "--json", "--published", "2024-06-01", "--host=延庆区"])).toBe(0);
+    expect(JSON.parse(output.out.slice(output.out.lastIndexOf("[\n"))).map((r: any) => r.status)).toEqual([
+      "unchanged",
+      "created",
+    ]);
+
+    const [page] = await db.read<{
+      text: string;
+      url: string;
+      published: string;
+      start: number;
+      end: number;
+      gap: string;
+    }>(
+      `MATCH (d:Document {url: $url}) MATCH (s:Shortcoming {documentId: d.id})
+       RETURN d.text AS text, d.url AS url, d.published AS published, s.start AS start, s.end AS end, s.text AS gap
+       ORDER BY s.position LIMIT 1`,
+      { url: "https://www.bjyq.gov.cn/yqzx/1.html" },
+    );
+    expect(page.published).toBe("2024-07-01");
+    expect(page.text).toBe(
+      `${opening}\n\n甲镇完成“接诉即办”任务。但在垃圾分类等方面仍存不足。\n\n乙街道完成背街小巷整治。但在安全生产等方面仍存不足。`,
+    );
+    expect(page.gap).toBe("垃圾分类");
+    expect(page.text.slice(page.start, page.end)).toBe("垃圾分类");
+
+    const [doc] = await db.read<{ published: string; date: string }>(
+      `MATCH (m:Meeting)-[:RECORDED_IN]->(d:Document {text: $text}) RETURN d.published AS published, m.date AS date`,
+      { text: bare },
+    );
+    expect(doc).toMatchObject({ published: "2024-06-01", date: "2024-05-31" });
   });
 
   it("names the reason of each failure on one line", async () => {

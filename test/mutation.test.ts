@@ -74,7 +74,44 @@ describe("ingestReadout", () => {
     expect(doc).toEqual({ text: readout.body, title: input.title, url: input.url, published: input.published });
   });
 
+  const OPENING = "8月30日下午，区委召开月度工作点评会。甲镇、乙街道主要负责同志依次发言，区委书记郑一现场点评。";
+  const PAGE =
+    `<!DOCTYPE html><html><head><meta charset="utf-8"><meta name="ArticleTitle" content="区委召开月度工作点评会">` +
+    `<meta name="PubDate" content="2024-08-31 09:00"></head><body><div class="nav"><a>首页</a><a>政务公开</a></div>` +
+    `<div id="zoom"><p>&nbsp;${OPENING}</p><p>甲镇完成<span><strong>&ldquo;清零&rdquo;</strong></span>任务。但在垃圾分类等方面仍存不足。</p>` +
+    `<p>乙街道完成背街小巷整治。</p><div class="share">分享到：<a>微信</a></div><p>【打印】【关闭】</p></div></body></html>`;
+
+  it("ingests a saved page given as html: the stored text is its body, evidence quotes it", async () => {
+    const res = await gql(server, INGEST, { input: { html: PAGE, host: "通州区" } }, curator);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.ingestReadout).toMatchObject({ status: "CREATED", reports: 2 });
+    const id = res.data!.ingestReadout.meeting.id;
+    const read = await gql(
+      server,
+      `query($id: ID!) { node(id: $id) { ... on Meeting { date document { text title published url }
+        reports { shortcomings { text evidence { start end quote document { text } } } } } } }`,
+      { id },
+    );
+    const meeting = read.data!.node;
+    expect(meeting.date).toBe("2024-08-30");
+    expect(meeting.document).toEqual({
+      text: `${OPENING}\n\n甲镇完成“清零”任务。但在垃圾分类等方面仍存不足。\n\n乙街道完成背街小巷整治。`,
+      title: "区委召开月度工作点评会",
+      published: "2024-08-31",
+      url: "",
+    });
+    const [gap] = meeting.reports[0].shortcomings;
+    expect(gap.text).toBe("垃圾分类");
+    expect(gap.evidence.quote).toBe("垃圾分类");
+    expect(gap.evidence.document.text.slice(gap.evidence.start, gap.evidence.end)).toBe("垃圾分类");
+  });
+
   it.each([
+    ["both text and html", { ...input, html: PAGE }, "not both"],
+    ["neither text nor html", { published: "2024-01-01" }, "text or as html"],
+    ["an oversized page", { html: `<html>${"会".repeat(400_000)}</html>` }, "limit"],
+    ["a page nothing dates", { html: PAGE.replace(/<meta name="PubDate"[^>]*>/, "") }, "input.published"],
+    ["a bare text nothing dates", { text: OPENING + "甲镇完成拆违。但在基层党建等方面仍存不足。" }, "input.published"],
     ["an empty text", { ...input, text: "   " }, "text"],
     ["a NUL character", { ...input, text: input.text + "\u0000" }, "NUL"],
     ["an oversized text", { ...input, text: "会".repeat(400_000) }, "limit"],

@@ -36,6 +36,55 @@ describe("policygraph extract", () => {
     expect(output.err).toBe("");
   });
 
+  const BARE =
+    "3月31日下午，市委召开市直部门党组（党委）书记月度工作点评会。市甲局依次发言，并接受市委书记蔡奇现场点评。" +
+    "市甲局完成甲任务。但在全面从严治党等方面仍存不足。";
+
+  it("reads a saved .html page and prints the document text its spans index", async () => {
+    const html =
+      `<!DOCTYPE html><html><head><title>市委召开点评会_首都之窗_北京市人民政府门户网站</title>` +
+      `<meta name="PubDate" content="2022-04-01 08:00"><link rel="canonical" href="https://www.beijing.gov.cn/a/1.html"></head>` +
+      `<body><div class="nav"><a>首页</a><a>要闻</a></div><div id="zoom"><p>${BARE.replace("。市甲局完成", "。</p><p><strong>市甲局</strong>完成")}</p>` +
+      `<p>【打印】【关闭】</p></div></body></html>`;
+    expect(await runExtract([file("page.html", html)])).toBe(0);
+    const x = JSON.parse(output.out) as Extraction & {
+      document: { title: string; url: string; published: string; bodyStart: number; text: string };
+    };
+    expect(x.document).toMatchObject({
+      title: "市委召开点评会",
+      url: "https://www.beijing.gov.cn/a/1.html",
+      published: "2022-04-01",
+    });
+    expect(x.document.text.slice(x.document.bodyStart)).toBe(BARE.replace("。市甲局完成", "。\n\n市甲局完成"));
+    expect(x.meeting.date).toBe("2022-03-31");
+    const gap = x.reports[0].shortcomings[0];
+    expect(x.document.text.slice(...gap.span)).toBe("全面从严治党");
+  });
+
+  it("dates a bare text by --published, and refuses it without, naming the flag", async () => {
+    const bare = file("bare.txt", BARE);
+    expect(await runExtract([bare, "--published", "2022-04-01"])).toBe(0);
+    const x = JSON.parse(output.out) as Extraction;
+    expect(x.meeting.date).toBe("2022-03-31");
+    expect(x).not.toHaveProperty("document");
+    expect(BARE.slice(...x.reports[0].shortcomings[0].span)).toBe("全面从严治党");
+
+    expect(await runExtract([bare])).toBe(2);
+    expect(output.err).toMatch(/^policygraph extract: .*bare\.txt: no publication date: .*--published YYYY-MM-DD\n$/);
+  });
+
+  it.each([["2022-13-01"], ["2022/04/01"], ["yesterday"]])("exits 2 for --published %s", async (value) => {
+    expect(await runExtract([file("bare.txt", BARE), `--published=${value}`])).toBe(2);
+    expect(output.out).toBe("");
+    expect(output.err).toMatch(/^policygraph extract: --published must be YYYY-MM-DD/);
+  });
+
+  it("takes --host for a text that only says 我市", async () => {
+    const text = BARE.replace("市委召开", "我市召开").replace("市委书记蔡奇", "市委书记某某");
+    expect(await runExtract([file("bare.txt", text), "--published", "2022-04-01", "--host", "宁波市"])).toBe(0);
+    expect((JSON.parse(output.out) as Extraction).meeting.host).toBe("宁波市");
+  });
+
   it("exits 0 with a warning for text that is not a readout", async () => {
     expect(await runExtract([file("weather.txt", "今天白天晴转多云，北风二三级。")])).toBe(0);
     const x = JSON.parse(output.out) as Extraction;

@@ -1,11 +1,19 @@
 import { readFileSync, statSync } from "node:fs";
-import { checkReadoutSize, decodeReadout, ReadoutInputError } from "../extraction/decode";
-import { extractReadout } from "../extraction/extract";
+import { checkReadoutSize, ReadoutInputError } from "../extraction/decode";
+import { extractFile } from "../extraction/extract";
+import { formatOfPath, readReadoutBytes, undatedReason } from "../extraction/input";
+import { READOUT_FLAGS_USAGE, takeReadoutFlags } from "./readout-flags";
 
-const USAGE = `usage: policygraph extract FILE
+const USAGE = `usage: policygraph extract FILE [--published YYYY-MM-DD] [--host NAME]
 
-Prints the extraction JSON of one readout file (front matter, blank line, article body).
-FILE "-" reads standard input. Exit status: 0 done, 2 bad usage or input that is not a readout file.
+Prints the extraction JSON of one readout: a readout file (front matter, blank line, article body)
+or a page saved from the publishing site (.html / .htm, or any input that opens as an HTML
+document). For a page it adds "document": {title, url, published, bodyStart, text}, the readout
+the page was read as; every span points into that text, and text.slice(bodyStart) is the body a
+document stores. FILE "-" reads standard input.
+${READOUT_FLAGS_USAGE}
+Exit status: 0 done, 2 bad usage, input that is not a readout file or page, or a readout nothing
+dates (no published date and no year in its text: give --published).
 `;
 
 /** Exit status for bad usage and unusable input. */
@@ -32,23 +40,53 @@ function readBytes(file: string): Buffer {
   return readFileSync(file);
 }
 
-/** `policygraph extract FILE`: prints the extraction JSON of a readout file. */
+/** `policygraph extract FILE`: prints the extraction JSON of a readout file or saved page. */
 export async function runExtract(args: string[]): Promise<number> {
   if (args.length === 1 && (args[0] === "--help" || args[0] === "-h")) {
     process.stdout.write(USAGE);
     return 0;
   }
-  if (args.length !== 1 || (args[0].startsWith("-") && args[0] !== "-")) {
+  const flags = takeReadoutFlags(args);
+  if (flags.error) return fail(flags.error);
+  const { rest } = flags;
+  if (rest.length !== 1 || (rest[0].startsWith("-") && rest[0] !== "-")) {
     return fail("expected one FILE (usage: policygraph extract FILE; --help for more)");
   }
-  const file = args[0];
-  let text: string;
+  const file = rest[0];
+  let bytes: Buffer;
   try {
-    text = decodeReadout(readBytes(file));
+    bytes = readBytes(file);
   } catch (error) {
     if (error instanceof ReadoutInputError) return fail(`${file}: ${error.message}`);
     return fail(systemReason(error, file));
   }
-  process.stdout.write(`${JSON.stringify(extractReadout(text), null, 2)}\n`);
+  let input;
+  try {
+    input = readReadoutBytes(bytes, {
+      format: file === "-" ? undefined : formatOfPath(file),
+      defaults: flags.defaults,
+    });
+  } catch (error) {
+    if (error instanceof ReadoutInputError) return fail(`${file}: ${error.message}`);
+    throw error;
+  }
+  const extraction = extractFile(input.file);
+  const undated = undatedReason(input, extraction, "--published");
+  if (undated) return fail(`${file}: ${undated}`);
+  const { frontMatter, text, bodyStart } = input.file;
+  const out =
+    input.format === "html"
+      ? {
+          ...extraction,
+          document: {
+            title: frontMatter.title,
+            url: frontMatter.url,
+            published: frontMatter.published,
+            bodyStart,
+            text,
+          },
+        }
+      : extraction;
+  process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   return 0;
 }

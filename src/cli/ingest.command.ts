@@ -2,13 +2,16 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { loadConfig } from "../config";
 import { checkReadoutSize } from "../extraction/decode";
-import { BulkResult, ingestMany, IngestStopped } from "../ingest/ingest.bulk";
+import { formatOfPath } from "../extraction/input";
+import { BulkResult, InputBytes, ingestMany, IngestStopped } from "../ingest/ingest.bulk";
 import { oneLine, openForCommand } from "./database";
 import { Progress } from "./progress";
+import { READOUT_FLAGS_USAGE, takeReadoutFlags } from "./readout-flags";
 
-const USAGE = `usage: policygraph ingest FILE|DIR… [--dry-run] [--json]
+const USAGE = `usage: policygraph ingest FILE|DIR… [--dry-run] [--json] [--published YYYY-MM-DD] [--host NAME]
 
-Extracts each readout file (a DIR: every .txt file under it) and writes it into the graph, all or
+Extracts each readout file or saved page (a DIR: every .txt, .html and .htm file under it) and
+writes it into the graph, all or
 nothing per file: new documents go in 16 per transaction, and a transaction that fails is written
 again one file per transaction, so only the files that cannot be written are left out. Their
 inferred links and tallies are derived in batches beside the writes, the last before the command
@@ -16,6 +19,8 @@ ends. Connects like the server: NEO4J_URI, or the local Neo4j of POLICYGRAPH_HOM
 running, started and stopped otherwise).
   --dry-run   extract and validate, write nothing
   --json      print [{file, status, meeting, reports, error}] on stdout
+${READOUT_FLAGS_USAGE}
+              (both for every file; a file's own front matter or page wins)
 Exit status: 0 all went in, 1 any file failed (the others stay committed), 2 bad usage,
 3 the database could not be reached or prepared (migrations, derived data), or went away
 during the run (it stops after 3 files in a row; a re-run finishes the rest).
@@ -30,14 +35,17 @@ export interface FileResult {
   error: string | null;
 }
 
-/** Every readout file named: files as given, directories searched for .txt files, sorted. */
+/** The inputs a directory ingest picks up: readout files and saved pages. */
+const INPUT_FILE = /\.(?:txt|html?)$/i;
+
+/** Every readout file named: files as given, directories searched for .txt, .html and .htm files, sorted. */
 export function collectFiles(paths: string[]): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.isFile() && entry.name.endsWith(".txt")) out.push(path);
+      else if (entry.isFile() && INPUT_FILE.test(entry.name)) out.push(path);
     }
   };
   for (const p of paths) {
@@ -48,13 +56,13 @@ export function collectFiles(paths: string[]): string[] {
   return out;
 }
 
-/** A readout file's bytes; throws the one-line reason when it cannot be one. */
-function readReadoutFile(file: string): Uint8Array {
+/** A readout file's bytes and the format its name says; throws the one-line reason when it cannot be one. */
+function readReadoutFile(file: string): InputBytes {
   const stat = statSync(file, { throwIfNoEntry: false });
   if (!stat) throw new Error("no such file");
   if (!stat.isFile()) throw new Error("not a file");
   checkReadoutSize(stat.size);
-  return readFileSync(file);
+  return { bytes: readFileSync(file), format: formatOfPath(file) };
 }
 
 function fileResult(file: string, result: BulkResult): FileResult {
@@ -70,7 +78,13 @@ function fileResult(file: string, result: BulkResult): FileResult {
 }
 
 /** `policygraph ingest`: see USAGE. */
-export async function runIngest(args: string[]): Promise<number> {
+export async function runIngest(argv: string[]): Promise<number> {
+  const flags = takeReadoutFlags(argv);
+  const args = flags.rest;
+  if (flags.error) {
+    process.stderr.write(`policygraph ingest: ${flags.error}\n`);
+    return 2;
+  }
   const dryRun = args.includes("--dry-run");
   const json = args.includes("--json");
   const unknown = args.filter((a) => a.startsWith("-") && !["--dry-run", "--json"].includes(a));
@@ -87,7 +101,7 @@ export async function runIngest(args: string[]): Promise<number> {
   }
   const files = collectFiles(paths);
   if (!files.length) {
-    process.stderr.write(`policygraph ingest: no .txt files under ${paths.join(", ")}\n`);
+    process.stderr.write(`policygraph ingest: no .txt or .html files under ${paths.join(", ")}\n`);
     return 2;
   }
 
@@ -101,7 +115,8 @@ export async function runIngest(args: string[]): Promise<number> {
   let derivation: string | null = null;
   let stopped: IngestStopped | null = null;
   try {
-    await ingestMany(open.db, files, readReadoutFile, { dryRun }, (index, result) => {
+    const options = { dryRun, defaults: flags.defaults, publishedFlag: "--published" };
+    await ingestMany(open.db, files, readReadoutFile, options, (index, result) => {
       results[index] = fileResult(files[index], result);
       progress.tick(results[index].status);
       // Lines come out in the order of the files, whichever finished first.

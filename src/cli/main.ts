@@ -9,8 +9,8 @@ export type Command = (args: string[]) => Promise<number>;
 const USAGE = `usage: policygraph <command> [options]
 
 commands:
-  extract FILE                       print the extraction JSON of a readout file
-  ingest FILE|DIR… [--dry-run] [--json]  extract readouts and write them into the graph
+  extract FILE [--published D] [--host H]  print the extraction JSON of a readout file or saved page
+  ingest FILE|DIR… [--dry-run] [--json] [--published D] [--host H]  extract readouts (.txt, .html) and write them into the graph
   export --format ttl|jsonld|csv [--out DIR]  write the whole graph as Turtle, JSON-LD or CSV
 
 Run a command with --help for its options.

@@ -50,3 +50,41 @@ export function decodeReadout(bytes: Uint8Array): string {
 function isUtf16Bom(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
 }
+
+// Encodings Chinese government sites still serve pages in, beside UTF-8.
+const PAGE_ENCODINGS = new Set(["gb2312", "gbk", "gb18030", "big5", "utf-8", "utf8"]);
+
+/**
+ * The charset a page declares in its first bytes (<meta charset> or http-equiv Content-Type), as
+ * the HTML standard's prescan looks for it before any parser sees text: null when none.
+ */
+function declaredCharset(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.subarray(0, 4096)).toString("latin1");
+  const m = /<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)/i.exec(head);
+  return m ? m[1].toLowerCase() : null;
+}
+
+/**
+ * Decodes a saved HTML page: UTF-8, or the GBK / GB18030 / Big5 its meta tag declares (older
+ * government sites serve these). Refuses what decodeReadout refuses, and a page in an encoding
+ * it neither is in nor declares.
+ */
+export function decodeHtml(bytes: Uint8Array): string {
+  try {
+    return decodeReadout(bytes);
+  } catch (e) {
+    if (!(e instanceof ReadoutInputError) || e.problem !== "encoding" || isUtf16Bom(bytes)) throw e;
+    const charset = declaredCharset(bytes);
+    if (!charset || !PAGE_ENCODINGS.has(charset) || charset.startsWith("utf")) {
+      throw new ReadoutInputError(
+        "encoding",
+        charset ? `page is not valid ${charset} text` : "page is not valid UTF-8 and declares no charset",
+      );
+    }
+    try {
+      return new TextDecoder(charset, { fatal: true }).decode(bytes);
+    } catch {
+      throw new ReadoutInputError("encoding", `page is not valid ${charset} text`);
+    }
+  }
+}

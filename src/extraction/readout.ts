@@ -14,6 +14,8 @@ export interface FrontMatter {
 export interface ReadoutDefaults {
   published?: string;
   host?: string;
+  title?: string;
+  url?: string;
 }
 
 export interface ReadoutFile {
@@ -62,6 +64,8 @@ export function parseReadoutFile(fileText: string): ReadoutFile {
       url: fields.url ?? "",
       published: fields.published ?? "",
       host: fields.host ?? "",
+      // Only where given: a text file's front matter has no site, and callers spread it into inputs.
+      ...(fields.site ? { site: fields.site } : {}),
     },
     body: text.slice(bodyStart),
     bodyStart: bodyStart + bom,
@@ -70,10 +74,42 @@ export function parseReadoutFile(fileText: string): ReadoutFile {
   };
 }
 
+/** The front matter with the caller's defaults filled in where it is silent. */
+export function frontMatterWithDefaults(front: FrontMatter, defaults: ReadoutDefaults = {}): FrontMatter {
+  const pick = (own: string, given: string | undefined) => own || given?.trim() || "";
+  const filled: FrontMatter = {
+    ...front,
+    title: pick(front.title, defaults.title),
+    url: pick(front.url, defaults.url),
+    published: pick(front.published, defaults.published),
+    host: pick(front.host, defaults.host),
+  };
+  const same = (["title", "url", "published", "host"] as const).every((k) => filled[k] === front[k]);
+  return same ? front : filled;
+}
+
 /** The readout with the caller's defaults filled in where its own front matter is silent. */
 export function withDefaults(file: ReadoutFile, defaults: ReadoutDefaults = {}): ReadoutFile {
-  const published = file.frontMatter.published || defaults.published?.trim() || "";
-  const host = file.frontMatter.host || defaults.host?.trim() || "";
-  if (published === file.frontMatter.published && host === file.frontMatter.host) return file;
-  return { ...file, frontMatter: { ...file.frontMatter, published, host } };
+  const frontMatter = frontMatterWithDefaults(file.frontMatter, defaults);
+  return frontMatter === file.frontMatter ? file : { ...file, frontMatter };
+}
+
+/** Whether a published date is one the front matter takes: YYYY-MM-DD (a calendar date) or YYYY. */
+export function isPublishedDate(value: string): boolean {
+  if (/^\d{4}$/.test(value)) return true;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().startsWith(value);
+}
+
+/**
+ * A readout file's text from its parts, as the extractor reads it: front matter, blank line,
+ * body. parseReadoutFile gives the same parts back.
+ */
+export function readoutFileText(frontMatter: FrontMatter, body: string): string {
+  const line = (v: string) => v.replace(/[\r\n]+/g, " ").trim();
+  const host = frontMatter.host ? `host: ${line(frontMatter.host)}\n` : "";
+  const site = frontMatter.site ? `site: ${line(frontMatter.site)}\n` : "";
+  return `---\ntitle: ${line(frontMatter.title)}\nurl: ${line(frontMatter.url)}\npublished: ${line(frontMatter.published)}\n${host}${site}---\n\n${body}`;
 }

@@ -7,13 +7,15 @@ import {
   findDocuments,
   IngestOutcome,
   PreparedReadout,
+  PrepareOptions,
   prepareReadoutBytes,
   writePrepared,
 } from "./ingest.service";
+import { ReadoutFormat } from "../extraction/input";
 import { writeReadoutGroup } from "./ingest.writer";
 
-/** How a bulk ingest runs. */
-export interface BulkOptions {
+/** How a bulk ingest runs; `defaults` and `publishedFlag` apply to every input (see PrepareOptions). */
+export interface BulkOptions extends Omit<PrepareOptions, "format"> {
   dryRun?: boolean;
   /** Workers writing at once (default 1: derivation runs beside it). */
   concurrency?: number;
@@ -60,6 +62,12 @@ export class IngestStopped extends AppError {
   }
 }
 
+/** An input's bytes, with its format when its name tells it (else it is told from the content). */
+export interface InputBytes {
+  bytes: Uint8Array;
+  format?: ReadoutFormat;
+}
+
 /** What became of one input: its outcome, or the error that refused it (nothing of it written). */
 export type BulkResult = { outcome: IngestOutcome; error?: undefined } | { outcome?: undefined; error: unknown };
 
@@ -70,7 +78,7 @@ export type BulkResult = { outcome: IngestOutcome; error?: undefined } | { outco
  * errors. What the documents imply (inferred links, tallies) is derived in batches while they arrive
  * and for the rest at the end, so that a document costs a share of a write and of a batch rather
  * than a derivation of its own. A worker extracts a chunk of inputs and asks in one read which of
- * their documents are there already. `read` gives an input's bytes (throwing refuses that input);
+ * their documents are there already. `read` gives an input's bytes, and its format where known (throwing refuses that input);
  * `onResult` hears of each input once it is committed or refused. Resolves when everything written
  * is derived and searchable; rejects only when that final step fails (the documents stay committed
  * and pending, derived at the next start or ingest). When the database cannot be reached for
@@ -80,7 +88,7 @@ export type BulkResult = { outcome: IngestOutcome; error?: undefined } | { outco
 export async function ingestMany<T>(
   db: Queryable,
   inputs: readonly T[],
-  read: (input: T) => Uint8Array,
+  read: (input: T) => Uint8Array | InputBytes,
   options: BulkOptions,
   onResult: (index: number, result: BulkResult) => void,
 ): Promise<void> {
@@ -113,7 +121,16 @@ export async function ingestMany<T>(
       const prepared: Prepared[] = [];
       for (const index of Array.from({ length: size }, () => next++)) {
         try {
-          prepared.push({ index, readout: prepareReadoutBytes(read(inputs[index])) });
+          const got = read(inputs[index]);
+          const { bytes, format } = got instanceof Uint8Array ? { bytes: got, format: undefined } : got;
+          prepared.push({
+            index,
+            readout: prepareReadoutBytes(bytes, {
+              defaults: options.defaults,
+              publishedFlag: options.publishedFlag,
+              format,
+            }),
+          });
         } catch (error) {
           settle(index, { error });
         }

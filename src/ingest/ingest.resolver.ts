@@ -2,36 +2,53 @@ import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import { badInput } from "../errors";
 import { checkReadoutSize, ReadoutInputError } from "../extraction/decode";
 import { Context } from "../graphql/context";
-import { isIsoDate } from "../graphql/date.scalar";
 import { requireCurator } from "../graphql/guards";
 import { loadMeeting } from "../meeting/meeting.repository";
-import { ingestReadoutText, readoutFileText } from "./ingest.service";
+import { ReadoutFormat } from "../extraction/input";
+import { isPublishedDate, readoutFileText } from "../extraction/readout";
+import { ingestReadoutText } from "./ingest.service";
 import { IngestResult, IngestResultStatus, ReadoutInput } from "./ingest.type";
 
 const MAX_TITLE = 500;
 const MAX_URL = 2048;
 const MAX_HOST = 40;
 
+function checkBody(value: string, argument: string): void {
+  try {
+    checkReadoutSize(Buffer.byteLength(value, "utf8"));
+  } catch (e) {
+    throw badInput(`${argument}: ${(e as ReadoutInputError).message}`, { argument: `input.${argument}` });
+  }
+  if (!value.trim()) throw badInput(`${argument} is empty`, { argument: `input.${argument}` });
+  if (value.includes("\u0000"))
+    throw badInput(`${argument} contains NUL characters: not a readout`, { argument: `input.${argument}` });
+}
+
 /** Refuses input the graph must not take, before anything is extracted or written. */
 export function validateReadoutInput(input: ReadoutInput): void {
-  try {
-    checkReadoutSize(Buffer.byteLength(input.text, "utf8"));
-  } catch (e) {
-    throw badInput(`text: ${(e as ReadoutInputError).message}`, { argument: "input.text" });
+  const given = (["text", "html"] as const).filter((k) => input[k] !== null && input[k] !== undefined);
+  if (given.length !== 1) {
+    throw badInput(given.length ? "give text or html, not both" : "give the readout as text or as html", {
+      argument: "input",
+    });
   }
-  if (!input.text.trim()) throw badInput("text is empty", { argument: "input.text" });
-  if (input.text.includes("\u0000"))
-    throw badInput("text contains NUL characters: not a readout", { argument: "input.text" });
+  checkBody(input[given[0]]!, given[0]);
   if (input.title.length > MAX_TITLE)
     throw badInput(`title is longer than ${MAX_TITLE} characters`, { argument: "input.title" });
   if (input.url.length > MAX_URL) throw badInput(`url is longer than ${MAX_URL} characters`, { argument: "input.url" });
   if (input.host.length > MAX_HOST)
     throw badInput(`host is longer than ${MAX_HOST} characters`, { argument: "input.host" });
-  if (!/^\d{4}$/.test(input.published) && !isIsoDate(input.published)) {
+  if (input.published && !isPublishedDate(input.published)) {
     throw badInput(`published must be YYYY-MM-DD or YYYY, got ${JSON.stringify(input.published)}`, {
       argument: "input.published",
     });
   }
+}
+
+// A page's own title, URL and date win; the input's fields fill in where it is silent.
+function readoutText(input: ReadoutInput): { text: string; format: ReadoutFormat } {
+  if (input.html != null) return { text: input.html, format: "html" };
+  return { text: readoutFileText(input, input.text ?? ""), format: "text" };
 }
 
 @Resolver()
@@ -47,7 +64,14 @@ export class IngestResolver {
   ): Promise<IngestResult> {
     requireCurator(ctx);
     validateReadoutInput(input);
-    const outcome = await ingestReadoutText(ctx.db, readoutFileText(input, input.text), { dryRun });
+    const { text, format } = readoutText(input);
+    const { title, url, published, host } = input;
+    const outcome = await ingestReadoutText(ctx.db, text, {
+      dryRun,
+      format,
+      defaults: { title, url, published, host },
+      publishedFlag: "input.published",
+    });
     const status = {
       created: IngestResultStatus.CREATED,
       unchanged: IngestResultStatus.UNCHANGED,

@@ -1,9 +1,10 @@
 import { Queryable } from "../db/neo4j";
 import { badInput } from "../errors";
-import { decodeReadout } from "../extraction/decode";
-import { extractReadout } from "../extraction/extract";
+import { ReadoutInputError } from "../extraction/decode";
+import { extractFile } from "../extraction/extract";
 import { Extraction, ExtractedItem, Span } from "../extraction/extraction.types";
-import { FrontMatter, parseReadoutFile } from "../extraction/readout";
+import { ReadInput, readReadoutBytes, ReadOptions, readReadoutText, undatedReason } from "../extraction/input";
+import { parseReadoutFile, ReadoutFile } from "../extraction/readout";
 import { buildGraphRows, GraphRows } from "./graph-rows";
 import { FIND_DOCUMENTS } from "./ingest.cypher";
 import { writeReadout } from "./ingest.writer";
@@ -56,28 +57,62 @@ export interface PreparedReadout {
   warnings: string[];
 }
 
-/** Builds the graph rows of one readout file (front matter + body) and its extraction (file offsets). */
-export function prepareExtractedFile(fileText: string, extraction: Extraction): PreparedReadout {
-  const { frontMatter, body, bodyStart } = parseReadoutFile(fileText);
-  const rows = buildGraphRows({ ...frontMatter, text: body }, toBodyOffsets(extraction, bodyStart));
+/** How raw input becomes a readout to write: its format, the caller's defaults, and what the caller calls the published default. */
+export interface PrepareOptions extends ReadOptions {
+  /** Named in the error for a readout nothing dates: `--published` on the command line (default `published`). */
+  publishedFlag?: string;
+}
+
+/** Builds the graph rows of a readout (the document keeps its body) and its extraction (offsets into `file.text`). */
+export function prepareExtracted(file: ReadoutFile, extraction: Extraction): PreparedReadout {
+  const rows = buildGraphRows({ ...file.frontMatter, text: file.body }, toBodyOffsets(extraction, file.bodyStart));
   return { rows, reports: rows.reports.length, warnings: extraction.warnings ?? [] };
 }
 
+/** Builds the graph rows of one readout file (front matter + body) and its extraction (file offsets). */
+export function prepareExtractedFile(fileText: string, extraction: Extraction): PreparedReadout {
+  return prepareExtracted(parseReadoutFile(fileText), extraction);
+}
+
 /**
- * Extracts one readout file and builds its rows. Refuses (BAD_USER_INPUT) text in which the
- * extractor finds no reports: it is not a readout this graph can hold.
+ * Extracts a readout read from its input and builds its rows. Refuses (BAD_USER_INPUT) text in
+ * which the extractor finds no reports (it is not a readout this graph can hold), and a readout
+ * nothing dates, naming the flag that would.
  */
-export function prepareReadoutText(fileText: string): PreparedReadout {
-  const extraction = extractReadout(fileText);
+export function prepareRead(input: ReadInput, options: PrepareOptions = {}): PreparedReadout {
+  const extraction = extractFile(input.file);
   if (!extraction.reports.length) {
     throw badInput(`not a review-meeting readout: ${extraction.warnings[0] ?? "no reports found"}`);
   }
-  return prepareExtractedFile(fileText, extraction);
+  const undated = undatedReason(input, extraction, options.publishedFlag ?? "published");
+  if (undated) throw badInput(undated);
+  return prepareExtracted(input.file, extraction);
 }
 
-/** Decodes raw bytes (refusing empty, binary, non-UTF-8 or oversized input), extracts and builds rows. */
-export function prepareReadoutBytes(bytes: Uint8Array): PreparedReadout {
-  return prepareReadoutText(decodeReadout(bytes));
+/** Extracts one readout (a readout file's text, or a page's HTML) and builds its rows; see prepareRead. */
+export function prepareReadoutText(text: string, options: PrepareOptions = {}): PreparedReadout {
+  return prepareRead(
+    readInput(() => readReadoutText(text, options)),
+    options,
+  );
+}
+
+/** Decodes raw bytes (refusing empty, binary, undecodable or oversized input), extracts and builds rows. */
+export function prepareReadoutBytes(bytes: Uint8Array, options: PrepareOptions = {}): PreparedReadout {
+  return prepareRead(
+    readInput(() => readReadoutBytes(bytes, options)),
+    options,
+  );
+}
+
+// Input refused by the readers (a page without article text) is the caller's bad input.
+function readInput(read: () => ReadInput): ReadInput {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof ReadoutInputError) throw badInput(e.message);
+    throw e;
+  }
 }
 
 /** A document already in the graph: its id and the meeting recorded in it. */
@@ -142,20 +177,14 @@ export async function ingestExtractedFile(
 }
 
 /**
- * Extracts and writes one readout file. Refuses (BAD_USER_INPUT, nothing written) text in which
+ * Extracts and writes one readout (a readout file's text, or a page's HTML with `format: "html"`
+ * or a doctype). Refuses (BAD_USER_INPUT, nothing written) text in which
  * the extractor finds no reports: it is not a readout this graph can hold.
  */
 export async function ingestReadoutText(
   db: Queryable,
   fileText: string,
-  options: IngestOptions = {},
+  options: IngestOptions & PrepareOptions = {},
 ): Promise<IngestOutcome> {
-  return ingestPrepared(db, prepareReadoutText(fileText), options);
-}
-
-/** A readout file's text from its parts, as the extractor reads it (front matter, blank line, body). */
-export function readoutFileText(frontMatter: FrontMatter, body: string): string {
-  const line = (v: string) => v.replace(/[\r\n]+/g, " ").trim();
-  const host = frontMatter.host ? `host: ${line(frontMatter.host)}\n` : "";
-  return `---\ntitle: ${line(frontMatter.title)}\nurl: ${line(frontMatter.url)}\npublished: ${line(frontMatter.published)}\n${host}---\n\n${body}`;
+  return ingestPrepared(db, prepareReadoutText(fileText, options), options);
 }

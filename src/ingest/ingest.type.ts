@@ -16,20 +16,34 @@ registerEnumType(IngestResultStatus, {
   },
 });
 
-@InputType({ description: "A readout to ingest: its article body and front matter." })
+@InputType({
+  description:
+    "A readout to ingest: its article body and front matter, or a page saved from the publishing site (`html`), whose own title, URL and date win over the fields here.",
+})
 export class ReadoutInput {
-  @Field({ description: "The article body as published (no front matter)." })
-  text!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: "The article body as published (no front matter). Exactly one of text and html.",
+  })
+  text?: string | null;
 
-  @Field({ defaultValue: "", description: "Headline of the readout." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The page as saved from the site (HTML, up to 1 MiB): title, date and canonical URL come from its meta tags or date line, the body from its article container; the stored document text is that body. Exactly one of text and html.",
+  })
+  html?: string | null;
+
+  @Field({ defaultValue: "", description: "Headline of the readout (with html: where the page gives none)." })
   title!: string;
 
-  @Field({ defaultValue: "", description: "Where it was published." })
+  @Field({ defaultValue: "", description: "Where it was published (with html: where the page gives none)." })
   url!: string;
 
   @Field({
+    defaultValue: "",
     description:
-      "Publication date, YYYY-MM-DD (or YYYY when only the year is known): relative dates in the body resolve against it.",
+      "Publication date, YYYY-MM-DD (or YYYY when only the year is known): relative dates in the body resolve against it. With html, used where the page gives none. Needed when the text does not date its meeting by itself.",
   })
   published!: string;
 
