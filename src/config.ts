@@ -43,13 +43,22 @@ function str(env: NodeJS.ProcessEnv, name: string): string | undefined {
   return raw === undefined || raw.trim() === "" ? undefined : raw.trim();
 }
 
+// The base of every IRI the service writes: an absolute http(s) URL, no query or fragment, and
+// nothing an IRI cannot hold (a typo with a space would otherwise break every Turtle answer).
+function baseUrl(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const raw = str(env, name)?.replace(/\/+$/, "");
+  if (raw !== undefined && !/^https?:\/\/[^\s<>"{}|\\^`?#]+$/i.test(raw))
+    throw new Error(`${name} must be an absolute http(s) URL without query or fragment, got "${raw}"`);
+  return raw;
+}
+
 /** Reads the configuration from an environment (process.env by default). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const cacheRoot = str(env, "XDG_CACHE_HOME") ?? join(homedir(), ".cache");
   return {
     port: int(env, "PORT", 4000),
     host: str(env, "HOST"),
-    publicBaseUrl: str(env, "PUBLIC_BASE_URL")?.replace(/\/+$/, ""),
+    publicBaseUrl: baseUrl(env, "PUBLIC_BASE_URL"),
     neo4j: {
       uri: str(env, "NEO4J_URI"),
       user: str(env, "NEO4J_USER") ?? "neo4j",

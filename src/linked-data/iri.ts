@@ -38,3 +38,17 @@ export function vocabularyIri(baseUrl: string): string {
 export function contextIri(baseUrl: string): string {
   return `${baseUrl}/ns/context.jsonld`;
 }
+
+// What an IRIREF of Turtle / N-Triples cannot hold (RDF 1.1 Turtle §6.4), plus lone surrogates;
+// control characters are the point here, hence the lint exception.
+const NOT_IN_IRIREF =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0020<>"{}|^`\\]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * The IRI with every character an IRIREF cannot hold percent-encoded (UTF-8), as RFC 3987 maps
+ * an IRI to a URI: the result can never close the `<…>` it is written in.
+ */
+export function safeIri(iri: string): string {
+  return iri.replace(NOT_IN_IRIREF, (c) => (c.charCodeAt(0) >= 0xd800 ? "%EF%BF%BD" : encodeURIComponent(c)));
+}

@@ -2,6 +2,7 @@ import express, { Request, Response, Router } from "express";
 import { Queryable, isUnavailable } from "../db/neo4j";
 import { ErrorCode } from "../errors";
 import { AuthSettings, mayRead } from "../server/auth";
+import { requestBaseUrl } from "../server/host";
 import { writeDump, DumpFormat } from "./dump";
 import { explorerPage } from "../explorer/explorer.shell";
 import { escapeHtml } from "../text/html";
@@ -29,9 +30,8 @@ const ALTERNATES: { label: string; format: string; type: Format }[] = [
 
 const isJson = (format: Format | undefined) => format === "jsonld" || format === "json";
 
-function baseUrlOf(settings: LinkedDataSettings, req: Request): string {
-  return settings.publicBaseUrl ?? `${req.protocol}://${req.get("host")}`;
-}
+// The server's hostGuard has refused a malformed Host before any route runs.
+const baseUrlOf = (settings: LinkedDataSettings, req: Request) => requestBaseUrl(settings.publicBaseUrl, req);
 
 // Errors answer in JSON to JSON clients, as an explorer page to browsers, in plain text otherwise.
 function sendError(res: Response, status: number, code: string, message: string, format?: Format): void {
@@ -237,6 +237,7 @@ export function linkedDataRouter(db: Queryable, settings: LinkedDataSettings): R
 
   const dump = (format: DumpFormat) => async (req: Request, res: Response) => {
     const type = format === "turtle" ? "text/turtle" : "application/ld+json";
+    const baseUrl = baseUrlOf(settings, req);
     if (!mayRead(req.headers.authorization, settings)) {
       res.setHeader("WWW-Authenticate", 'Bearer realm="policygraph"');
       sendError(res, 401, ErrorCode.UNAUTHENTICATED, "A read token is required: send Authorization: Bearer <token>.");
@@ -249,7 +250,7 @@ export function linkedDataRouter(db: Queryable, settings: LinkedDataSettings): R
       return;
     }
     try {
-      await writeDump(db, chunkWriter(res), { baseUrl: baseUrlOf(settings, req), format });
+      await writeDump(db, chunkWriter(res), { baseUrl, format });
       res.end();
     } catch (e) {
       fail(res, e);

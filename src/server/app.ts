@@ -16,6 +16,7 @@ import { callerOf, mayRead } from "./auth";
 import { costPlugin } from "./cost.plugin";
 import { formatError } from "./format-error";
 import { healthHandler } from "./health";
+import { hostGuard, requestBaseUrl } from "./host";
 import { httpErrorHandler } from "./http-errors";
 import { graphqlSchema } from "./schema";
 
@@ -37,7 +38,9 @@ export async function startServer(
 ): Promise<RunningServer> {
   const app = express();
   app.disable("x-powered-by");
-  const httpServer = http.createServer(app);
+  // Node would answer a missing Host with its own bare 400; hostGuard answers it in the project's
+  // error shape, and lets it through when PUBLIC_BASE_URL makes the Host unnecessary.
+  const httpServer = http.createServer({ requireHostHeader: false }, app);
   const apollo = new ApolloServer<Context>({
     schema: graphqlSchema(),
     formatError,
@@ -48,6 +51,7 @@ export async function startServer(
   await apollo.start();
 
   app.use(cors({ maxAge: 600 }));
+  app.use(hostGuard(settings.publicBaseUrl));
   app.get("/health", healthHandler(db));
   app.use(linkedDataRouter(db, settings));
   app.use(explorerRouter());
@@ -62,7 +66,7 @@ export async function startServer(
             extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
           });
         }
-        return createContext(db, callerOf(auth, settings), baseUrl(settings, req));
+        return createContext(db, callerOf(auth, settings), requestBaseUrl(settings.publicBaseUrl, req));
       },
     }),
   );
@@ -78,8 +82,4 @@ export async function startServer(
     port: actual,
     close: () => apollo.stop(),
   };
-}
-
-function baseUrl(settings: ServerSettings, req: express.Request): string {
-  return settings.publicBaseUrl ?? `${req.protocol}://${req.get("host")}`;
 }

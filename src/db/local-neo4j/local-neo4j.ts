@@ -3,7 +3,16 @@ import { randomBytes } from "node:crypto";
 import { appendFileSync, chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import neo4j from "neo4j-driver";
-import { JAVA_FLAGS, LocalNeo4jUnavailable, prepareRuntime, processAlive } from "./runtime";
+import {
+  JAVA_FLAGS,
+  LocalNeo4jUnavailable,
+  prepareRuntime,
+  processAlive,
+  processCommand,
+  processGone,
+  processStat,
+  withLock,
+} from "./runtime";
 
 export interface LocalNeo4jOptions {
   /** Data, password and state live here (POLICYGRAPH_HOME). */
@@ -35,7 +44,12 @@ interface State {
   pid: number;
   port: number;
   startedAt: string;
+  /** The process that started (and supervises) this Neo4j; absent in state files of older versions. */
+  owner?: number;
 }
+
+/** How long a clean shutdown of Neo4j may take before it is killed. */
+const STOP_GRACE_MS = 30_000;
 
 const READY = /POLICYGRAPH-NEO4J-READY (\d+)/;
 
@@ -71,25 +85,50 @@ function readState(file: string): State | undefined {
 }
 
 /**
- * Reuses the local Neo4j already running for `home`, or starts one (fetching it on first use).
- * Throws LocalNeo4jUnavailable with an instruction when Java or Maven is missing.
+ * Reuses the local Neo4j already running for `home` while the process that started it lives, or
+ * starts one (fetching it on first use). Throws LocalNeo4jUnavailable with an instruction when
+ * Java or Maven is missing.
+ *
+ * A Neo4j whose starter is gone (killed with -9: nobody supervises it, restarts it or stops it) is
+ * stopped cleanly and replaced by one this process starts and owns, rather than adopted. Adopting
+ * could only watch a stranger's pid by polling (and pids get reused), its output still goes to
+ * the dead starter's closed pipes (so the launcher log would stay silent), and it keeps the heap,
+ * port and JVM options of the old start; a replacement is an ordinary child with an exit event,
+ * a log and today's settings, for the price of one restart (seconds) after a crash.
  */
 export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo4j> {
   const log = opts.log ?? ((line: string) => console.error(`[neo4j] ${line}`));
   const password = localPassword(opts.home);
+  // One start at a time per home: two processes finding the same orphan (or none) would otherwise
+  // both stop it and both start, and the second would die on the store lock.
+  return withLock(join(opts.home, "neo4j.start.lock"), log, "start the local Neo4j", () =>
+    startLocked(opts, password, log),
+  );
+}
+
+async function startLocked(opts: LocalNeo4jOptions, password: string, log: (line: string) => void) {
   const stateFile = join(opts.home, "neo4j.state.json");
+  const dataDir = join(opts.home, "neo4j");
 
   const state = readState(stateFile);
-  if (state && processAlive(state.pid)) {
+  if (state && !processGone(state.pid)) {
     const uri = `bolt://127.0.0.1:${state.port}`;
-    if (await answers(uri, password)) {
-      log(`reusing the local Neo4j already running for ${opts.home} (pid ${state.pid}, ${uri})`);
-      return reused(uri, password, state.pid);
+    if (!orphaned(state)) {
+      if (await answers(uri, password)) {
+        log(`reusing the local Neo4j already running for ${opts.home} (pid ${state.pid}, ${uri})`);
+        return reused(uri, password, state.pid);
+      }
+    } else if (await isOurNeo4j(state, dataDir, uri, password)) {
+      const by = state.owner === undefined ? "an older version" : `pid ${state.owner}`;
+      log(
+        `the local Neo4j (pid ${state.pid}) was left running by ${by}, which is gone: stopping it to start one this process supervises`,
+      );
+      await stopOrphan(state.pid);
+      rmSync(stateFile, { force: true });
     }
   }
 
   const runtime = await prepareRuntime(opts.cacheDir, log);
-  const dataDir = join(opts.home, "neo4j");
   mkdirSync(join(opts.home, "logs"), { recursive: true });
   const logFile = join(opts.home, "logs", "neo4j-launcher.log");
   const t0 = Date.now();
@@ -110,12 +149,54 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
     { env: { ...process.env, POLICYGRAPH_NEO4J_PASSWORD: password }, stdio: ["ignore", "pipe", "pipe"] },
   );
   const uri = await waitReady(child, logFile, opts.boltPort);
-  writeFileSync(
-    stateFile,
-    JSON.stringify({ pid: child.pid, port: opts.boltPort, startedAt: new Date().toISOString() }),
-  );
+  const fresh: State = {
+    pid: child.pid!,
+    port: opts.boltPort,
+    startedAt: new Date().toISOString(),
+    owner: process.pid,
+  };
+  writeFileSync(stateFile, JSON.stringify(fresh));
   log(`local Neo4j ready on ${uri} in ${((Date.now() - t0) / 1000).toFixed(1)} s (data in ${dataDir})`);
   return owned(child, uri, password, stateFile);
+}
+
+// Its starter is gone, or a different process now wears the starter's pid (Neo4j was then
+// re-parented, which /proc shows on Linux).
+function orphaned(state: State): boolean {
+  if (state.owner === undefined || !processAlive(state.owner)) return true;
+  const parent = processStat(state.pid)?.ppid;
+  return parent !== undefined && parent !== state.owner;
+}
+
+// The state file's pid may since have been given to an unrelated process: signal it only when it
+// is the launcher of this home's store, or, where /proc cannot say, when our Bolt port answers our password.
+async function isOurNeo4j(state: State, dataDir: string, uri: string, password: string): Promise<boolean> {
+  const command = processCommand(state.pid);
+  if (command) return command.includes("Launcher") && command.includes(dataDir);
+  return answers(uri, password);
+}
+
+// SIGTERM runs the launcher's shutdown hook (a clean store, no recovery on the next start).
+async function stopOrphan(pid: number): Promise<void> {
+  const waitGone = async (ms: number) => {
+    for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 200))) {
+      if (processGone(pid)) return true;
+    }
+    return processGone(pid);
+  };
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(pid, name);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "ESRCH") throw e;
+    }
+  };
+  signal("SIGTERM");
+  if (await waitGone(STOP_GRACE_MS)) return;
+  signal("SIGKILL");
+  if (!(await waitGone(10_000))) {
+    throw new LocalNeo4jUnavailable(`the orphaned local Neo4j (pid ${pid}) would not stop; stop it by hand`);
+  }
 }
 
 function waitReady(child: ChildProcess, logFile: string, port: number): Promise<string> {
@@ -185,7 +266,7 @@ function owned(child: ChildProcess, uri: string, password: string, stateFile: st
       stopping = true;
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
+      const timer = setTimeout(() => child.kill("SIGKILL"), STOP_GRACE_MS);
       await exited;
       clearTimeout(timer);
     },

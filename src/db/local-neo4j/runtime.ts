@@ -92,7 +92,13 @@ function pom(): string {
 
 // Several processes (server, CLI, test workers) may start at once on a fresh machine: one
 // downloads, the others wait for it.
-async function withLock<T>(lockPath: string, log: (line: string) => void, fn: () => T): Promise<T> {
+/** Runs `fn` holding a lock file (its holder's pid inside; a dead holder's lock is taken over). */
+export async function withLock<T>(
+  lockPath: string,
+  log: (line: string) => void,
+  what: string,
+  fn: () => T | Promise<T>,
+): Promise<T> {
   const started = Date.now();
   let warned = false;
   for (;;) {
@@ -109,14 +115,14 @@ async function withLock<T>(lockPath: string, log: (line: string) => void, fn: ()
         rmSync(lockPath, { force: true });
         continue;
       }
-      if (!warned) log(`waiting for another process (pid ${holder}) to finish preparing Neo4j…`);
+      if (!warned) log(`waiting for another process (pid ${holder}) to ${what}…`);
       warned = true;
       if (Date.now() - started > 20 * 60_000) throw new LocalNeo4jUnavailable(`timed out waiting for ${lockPath}`);
       await new Promise((r) => setTimeout(r, 500));
     }
   }
   try {
-    return fn();
+    return await fn();
   } finally {
     rmSync(lockPath, { force: true });
   }
@@ -130,6 +136,32 @@ export function processAlive(pid: number): boolean {
     return true;
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Linux's view of a process (/proc/<pid>/stat): its state letter and parent; undefined elsewhere or when gone. */
+export function processStat(pid: number): { state: string; ppid: number } | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The command name, in parentheses, may itself hold spaces and parentheses.
+    const [state, ppid] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return { state, ppid: Number(ppid) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when the process has ended (a zombie counts: under a PID 1 that never reaps, one may linger). */
+export function processGone(pid: number): boolean {
+  return !processAlive(pid) || processStat(pid)?.state === "Z";
+}
+
+/** The command line of a process (Linux), or undefined when it cannot be read. */
+export function processCommand(pid: number): string[] | undefined {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean);
+  } catch {
+    return undefined;
   }
 }
 
@@ -151,7 +183,7 @@ export async function prepareRuntime(cacheDir: string, log: (line: string) => vo
   const classes = join(dir, `launcher-${createHash("sha256").update(source).digest("hex").slice(0, 12)}`);
 
   if (!existsSync(join(lib, ".complete")) || !existsSync(join(classes, "Launcher.class"))) {
-    await withLock(join(dir, ".lock"), log, () => {
+    await withLock(join(dir, ".lock"), log, "finish preparing Neo4j", () => {
       if (!existsSync(join(lib, ".complete"))) downloadJars(dir, lib, log);
       if (!existsSync(join(classes, "Launcher.class"))) compileLauncher(lib, classes);
     });
