@@ -171,30 +171,3 @@ export class Database implements Queryable {
     await this.driver.close();
   }
 }
-
-/** A per-request view of the database that counts Cypher round trips (reported in extensions.cost). */
-export class CountingQueryable implements Queryable {
-  roundTrips = 0;
-  constructor(private readonly db: Queryable) {}
-
-  read<T = Row>(cypher: string, params?: Params): Promise<T[]> {
-    this.roundTrips++;
-    return this.db.read<T>(cypher, params);
-  }
-
-  write<T = Row>(cypher: string, params?: Params): Promise<T[]> {
-    this.roundTrips++;
-    return this.db.write<T>(cypher, params);
-  }
-
-  transaction<T>(work: (tx: WriteTx) => Promise<T>): Promise<T> {
-    return this.db.transaction((tx) =>
-      work({
-        run: (cypher, params) => {
-          this.roundTrips++;
-          return tx.run(cypher, params);
-        },
-      }),
-    );
-  }
-}

@@ -14,12 +14,16 @@ import { explorerRouter } from "../explorer/explorer.router";
 import { linkedDataRouter } from "../linked-data/linked-data.router";
 import { callerOf, mayRead } from "./auth";
 import { costPlugin } from "./cost.plugin";
+import { documentLimitsRule, parseOptions } from "./document-limits";
 import { formatError } from "./format-error";
 import { healthHandler } from "./health";
 import { httpErrorHandler } from "./http-errors";
 import { graphqlSchema } from "./schema";
 
-export type ServerSettings = Pick<Config, "curatorToken" | "readToken" | "complexityLimit" | "publicBaseUrl">;
+export type ServerSettings = Pick<
+  Config,
+  "curatorToken" | "readToken" | "complexityLimit" | "limits" | "publicBaseUrl"
+>;
 
 /** A running HTTP server: GraphQL at /graphql, health at /health, linked data, the explorer at /. */
 export interface RunningServer {
@@ -38,12 +42,20 @@ export async function startServer(
   const app = express();
   app.disable("x-powered-by");
   const httpServer = http.createServer(app);
+  const { limits } = settings;
   const apollo = new ApolloServer<Context>({
     schema: graphqlSchema(),
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
-    plugins: [costPlugin(settings.complexityLimit), ApolloServerPluginDrainHttpServer({ httpServer })],
+    // A document is bounded before it is validated: its tokens while parsing, then its aliases,
+    // depth, directives and static cost; its complexity and round trips before it runs.
+    parseOptions: parseOptions(limits),
+    validationRules: [documentLimitsRule(limits)],
+    plugins: [
+      costPlugin({ complexity: settings.complexityLimit, roundTrips: limits.roundTrips }),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+    ],
   });
   await apollo.start();
 
@@ -62,7 +74,10 @@ export async function startServer(
             extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
           });
         }
-        return createContext(db, callerOf(auth, settings), baseUrl(settings, req));
+        return createContext(db, callerOf(auth, settings), baseUrl(settings, req), {
+          roundTrips: limits.roundTrips,
+          concurrency: limits.dbConcurrency,
+        });
       },
     }),
   );
