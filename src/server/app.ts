@@ -3,16 +3,15 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
 import express from "express";
-import { GraphQLError } from "graphql";
 import http from "node:http";
 import { AddressInfo } from "node:net";
 import { Config } from "../config";
 import { Database } from "../db/neo4j";
-import { ErrorCode } from "../errors";
+import { AppError, ErrorCode } from "../errors";
 import { Context, createContext } from "../graphql/context";
 import { explorerRouter } from "../explorer/explorer.router";
 import { linkedDataRouter } from "../linked-data/linked-data.router";
-import { callerOf, mayRead } from "./auth";
+import { callerOf, mayRead, RefusalCounter } from "./auth";
 import { costPlugin } from "./cost.plugin";
 import { documentLimitsRule, parseOptions } from "./document-limits";
 import { formatError } from "./format-error";
@@ -41,6 +40,10 @@ export async function startServer(
 ): Promise<RunningServer> {
   const app = express();
   app.disable("x-powered-by");
+  // A client without the read token is not a fault of the service: counted, not logged each time.
+  const unauthenticated = new RefusalCounter((n) =>
+    console.warn(`[graphql] ${n} GraphQL request(s) without the read token refused (UNAUTHENTICATED) so far`),
+  );
   const httpServer = http.createServer(app);
   const { limits } = settings;
   const apollo = new ApolloServer<Context>({
@@ -60,7 +63,7 @@ export async function startServer(
   await apollo.start();
 
   app.use(cors({ maxAge: 600 }));
-  app.get("/health", healthHandler(db));
+  app.get("/health", healthHandler(db, settings));
   app.use(linkedDataRouter(db, settings));
   app.use(explorerRouter());
   app.use(
@@ -70,9 +73,12 @@ export async function startServer(
       context: async ({ req }) => {
         const auth = req.headers.authorization;
         if (!mayRead(auth, settings)) {
-          throw new GraphQLError("A read token is required: send Authorization: Bearer <token>.", {
-            extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
-          });
+          unauthenticated.count();
+          throw new AppError(
+            ErrorCode.UNAUTHENTICATED,
+            "A read token is required: send Authorization: Bearer <token>.",
+            { http: { status: 401, headers: new Map([["www-authenticate", 'Bearer realm="policygraph"']]) } },
+          );
         }
         return createContext(db, callerOf(auth, settings), baseUrl(settings, req), {
           roundTrips: limits.roundTrips,
