@@ -1,6 +1,24 @@
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 
+/** Bounds on one GraphQL operation, each checked before any Cypher runs; see "Limits" in README. */
+export interface QueryLimits {
+  /** Tokens in the document: the parser stops reading past this. */
+  tokens: number;
+  /** Aliased fields (other than of __typename) in an operation. */
+  aliases: number;
+  /** Nesting of fields in an operation. */
+  depth: number;
+  /** Directives in an operation. */
+  directives: number;
+  /** graphql-armor's static cost of an operation (a field 1, an object 2, ×1.5 a level, × a literal `first`). */
+  cost: number;
+  /** Cypher round trips one operation may make. */
+  roundTrips: number;
+  /** Cypher statements of one operation that may be under way at once. */
+  dbConcurrency: number;
+}
+
 /** Settings read from the environment once at start-up; see the configuration table in README. */
 export interface Config {
   port: number;
@@ -27,6 +45,7 @@ export interface Config {
   curatorToken: string | undefined;
   readToken: string | undefined;
   complexityLimit: number;
+  limits: QueryLimits;
   seed: boolean;
 }
 
@@ -77,6 +96,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     curatorToken: str(env, "POLICYGRAPH_CURATOR_TOKEN"),
     readToken: str(env, "POLICYGRAPH_READ_TOKEN"),
     complexityLimit: int(env, "QUERY_COMPLEXITY_LIMIT", 50_000),
+    // Defaults: a few times what the largest query of examples/ and of the explorer needs (219
+    // tokens, 2 aliases, depth 6, no directive, cost 8,420, 13 round trips). The token limit also
+    // bounds validation, whose worst case grows with the square of the document (~75 ms at 800).
+    limits: {
+      tokens: int(env, "QUERY_MAX_TOKENS", 800),
+      aliases: int(env, "QUERY_MAX_ALIASES", 15),
+      depth: int(env, "QUERY_MAX_DEPTH", 10),
+      directives: int(env, "QUERY_MAX_DIRECTIVES", 20),
+      cost: int(env, "QUERY_MAX_COST", 20_000),
+      roundTrips: int(env, "QUERY_MAX_ROUND_TRIPS", 50),
+      dbConcurrency: Math.max(1, int(env, "QUERY_DB_CONCURRENCY", 4)),
+    },
     seed: str(env, "POLICYGRAPH_SEED") !== "false",
   };
 }

@@ -362,9 +362,12 @@ describe("cost, complexity and round trips", () => {
   });
 
   it("refuses an over-complex query before any Cypher runs", async () => {
-    let deep = "id";
-    for (let i = 0; i < 8; i++) deep = `reports { department { ${deep} } }`;
-    const res = await gql(server, `{ departments(first: 100) { nodes { ${deep} } } }`);
+    // Within the depth limit, but nested lists multiply: 78,501 > 50,000.
+    const res = await gql(
+      server,
+      `{ shortcomings(first: 100) { nodes { report { meeting { reports { shortcomings { themes { children { id } } } } } } } } }`,
+    );
+    expect(res.status).toBe(400);
     expect(res.data).toBeUndefined();
     expect(res.errors![0].extensions!.code).toBe("QUERY_TOO_COMPLEX");
     expect(res.extensions!.cost!.dbRoundTrips).toBe(0);

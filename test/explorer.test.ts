@@ -376,6 +376,40 @@ describe("district bodies in the explorer", () => {
   });
 });
 
+describe("the explorer of a service with a read token", () => {
+  const TOKEN = "reader-secret-for-explorer";
+  let guarded: RunningServer;
+  beforeAll(async () => {
+    guarded = await testServer(db, { readToken: TOKEN });
+  });
+  afterAll(() => guarded.close());
+
+  it("asks for the token, says when it was refused, and keeps the right one for the session", async () => {
+    const stored = () => page.evaluate(() => window.sessionStorage.getItem("policygraph.readToken"));
+    await page.goto(`${guarded.url}/`);
+    await settled();
+    await headingHas("需要访问令牌");
+    expect(await page.locator('[role="alert"]').count()).toBe(0);
+
+    await page.fill('input[name="token"]', "not-the-token");
+    await page.press('input[name="token"]', "Enter");
+    await settled();
+    await headingHas("需要访问令牌");
+    await page.locator('[role="alert"]').waitFor();
+    expect(await stored()).toBeNull();
+    await shot("token-refused");
+
+    await page.fill('input[name="token"]', TOKEN);
+    await page.press('input[name="token"]', "Enter");
+    await headingHas("policygraph");
+    expect(await stored()).toBe(TOKEN);
+    // Sent with every later request of the session: another page renders without asking again.
+    await page.goto(`${guarded.url}/id/department/${SASAC}`);
+    await headingHas("市国资委");
+    expect(await page.locator('input[name="token"]').count()).toBe(0);
+  });
+});
+
 /** Opens `path` and checks the explorer rendered its "not found" page, not an error. */
 async function expectNotFound(path: string, view: string): Promise<void> {
   await page.goto(`${server.url}${path}`);

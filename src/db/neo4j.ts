@@ -43,11 +43,17 @@ export function isUnavailable(error: unknown): boolean {
   return code === "ECONNREFUSED" || code === "ECONNRESET" || code === "EPIPE";
 }
 
-// The driver reports connection loss as several error types; this is the one place that turns
-// them into the API's DATABASE_UNAVAILABLE. Anything else stays an internal error.
-function mapError(error: unknown): unknown {
+// The pool's "Connection acquisition timed out" carries no error code of its own.
+const isAcquisitionTimeout = (error: unknown) =>
+  error instanceof Neo4jError && error.message.startsWith("Connection acquisition timed out");
+
+/**
+ * The driver reports connection loss as several error types; this is the one place that turns
+ * them into the API's DATABASE_UNAVAILABLE. Anything else stays an internal error.
+ */
+export function mapError(error: unknown): unknown {
   if (error instanceof AppError) return error;
-  if (isUnavailable(error)) return databaseUnavailable();
+  if (isUnavailable(error) || isAcquisitionTimeout(error)) return databaseUnavailable();
   return error;
 }
 
@@ -98,7 +104,9 @@ export class Database implements Queryable {
       disableLosslessIntegers: true,
       // Fail fast while Neo4j is away (DATABASE_UNAVAILABLE) instead of holding requests for 30 s.
       connectionTimeout: 5_000,
-      connectionAcquisitionTimeout: 10_000,
+      // Waiting for a free pooled connection is queueing behind a busy but healthy database, not
+      // an outage (an unreachable one fails at connectionTimeout): the driver's own 60 s.
+      connectionAcquisitionTimeout: 60_000,
       maxTransactionRetryTime: 3_000,
       userAgent: "policygraph",
     });
@@ -169,32 +177,5 @@ export class Database implements Queryable {
 
   async close(): Promise<void> {
     await this.driver.close();
-  }
-}
-
-/** A per-request view of the database that counts Cypher round trips (reported in extensions.cost). */
-export class CountingQueryable implements Queryable {
-  roundTrips = 0;
-  constructor(private readonly db: Queryable) {}
-
-  read<T = Row>(cypher: string, params?: Params): Promise<T[]> {
-    this.roundTrips++;
-    return this.db.read<T>(cypher, params);
-  }
-
-  write<T = Row>(cypher: string, params?: Params): Promise<T[]> {
-    this.roundTrips++;
-    return this.db.write<T>(cypher, params);
-  }
-
-  transaction<T>(work: (tx: WriteTx) => Promise<T>): Promise<T> {
-    return this.db.transaction((tx) =>
-      work({
-        run: (cypher, params) => {
-          this.roundTrips++;
-          return tx.run(cypher, params);
-        },
-      }),
-    );
   }
 }

@@ -23,6 +23,20 @@ describe("pageOf", () => {
     expect(() => pageOf({ after: "garbage" })).toThrow(/not a cursor/);
     expect(() => pageOf({ after: Buffer.from("o:-3").toString("base64url") })).toThrow(/not a cursor/);
   });
+
+  // Number() reads all of these as whole numbers; none is an offset encodeCursor writes.
+  it.each([
+    "bzoxZTMwMA",
+    ...["o:1e3", "o:1.0", "o: 7", "o:0x10", "o:07", "o:9007199254740993"].map((raw) =>
+      Buffer.from(raw).toString("base64url"),
+    ),
+  ])("refuses the crafted cursor %s with BAD_USER_INPUT", (after) => {
+    expect(() => pageOf({ after })).toThrow(expect.objectContaining({ code: "BAD_USER_INPUT" }));
+  });
+
+  it("accepts the largest offset it can write", () => {
+    expect(pageOf({ after: encodeCursor(Number.MAX_SAFE_INTEGER - 1) }).skip).toBe(Number.MAX_SAFE_INTEGER);
+  });
 });
 
 describe("toConnection", () => {

@@ -44,12 +44,14 @@ const CURSOR_PREFIX = "o:";
 /** Opaque cursor of the row at `offset` in a connection's order. */
 export const encodeCursor = (offset: number) => Buffer.from(`${CURSOR_PREFIX}${offset}`).toString("base64url");
 
+// Only the digits encodeCursor writes: "1e300" or "1.0" are numbers to Number() but not offsets
+// Cypher can SKIP.
+const CURSOR = new RegExp(`^${CURSOR_PREFIX}(0|[1-9][0-9]{0,15})$`);
+
 function decodeCursor(cursor: string): number {
-  const raw = Buffer.from(cursor, "base64url").toString("utf8");
-  const offset = Number(raw.slice(CURSOR_PREFIX.length));
-  if (!raw.startsWith(CURSOR_PREFIX) || !Number.isInteger(offset) || offset < 0) {
-    throw badInput(`"after" is not a cursor of this API: ${JSON.stringify(cursor)}`);
-  }
+  const m = CURSOR.exec(Buffer.from(cursor, "base64url").toString("utf8"));
+  const offset = m ? Number(m[1]) : NaN;
+  if (!Number.isSafeInteger(offset)) throw badInput(`"after" is not a cursor of this API: ${JSON.stringify(cursor)}`);
   return offset;
 }
 

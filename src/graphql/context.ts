@@ -1,5 +1,6 @@
 import DataLoader from "dataloader";
-import { CountingQueryable, Queryable } from "../db/neo4j";
+import { Queryable } from "../db/neo4j";
+import { RequestDb, RequestDbLimits } from "./request-db";
 
 /** Who is calling: resolved from the Authorization header by the server. */
 export interface Caller {
@@ -13,7 +14,7 @@ export interface Caller {
 
 /** Per-request state handed to every resolver. Nothing in it outlives the request. */
 export interface Context {
-  db: CountingQueryable;
+  db: RequestDb;
   caller: Caller;
   /** DataLoaders of this request, keyed by their definition (see defineLoader). */
   loaders: Map<LoaderDef<unknown, unknown>, DataLoader<unknown, unknown>>;
@@ -60,6 +61,6 @@ export function byKeys<K, R, V>(
 }
 
 /** A fresh context for one request. */
-export function createContext(db: Queryable, caller: Caller, baseUrl: string): Context {
-  return { db: new CountingQueryable(db), caller, loaders: new Map(), baseUrl };
+export function createContext(db: Queryable, caller: Caller, baseUrl: string, limits: RequestDbLimits): Context {
+  return { db: new RequestDb(db, limits), caller, loaders: new Map(), baseUrl };
 }

@@ -3,24 +3,27 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
 import express from "express";
-import { GraphQLError } from "graphql";
 import http from "node:http";
 import { AddressInfo } from "node:net";
 import { Config } from "../config";
 import { Database } from "../db/neo4j";
-import { ErrorCode } from "../errors";
+import { AppError, ErrorCode } from "../errors";
 import { Context, createContext } from "../graphql/context";
 import { explorerRouter } from "../explorer/explorer.router";
 import { linkedDataRouter } from "../linked-data/linked-data.router";
-import { callerOf, mayRead } from "./auth";
+import { callerOf, mayRead, RefusalCounter } from "./auth";
 import { costPlugin } from "./cost.plugin";
+import { documentLimitsRule, parseOptions } from "./document-limits";
 import { formatError } from "./format-error";
 import { healthHandler } from "./health";
 import { hostGuard, requestBaseUrl } from "./host";
 import { httpErrorHandler } from "./http-errors";
 import { graphqlSchema } from "./schema";
 
-export type ServerSettings = Pick<Config, "curatorToken" | "readToken" | "complexityLimit" | "publicBaseUrl">;
+export type ServerSettings = Pick<
+  Config,
+  "curatorToken" | "readToken" | "complexityLimit" | "limits" | "publicBaseUrl"
+>;
 
 /** A running HTTP server: GraphQL at /graphql, health at /health, linked data, the explorer at /. */
 export interface RunningServer {
@@ -41,18 +44,30 @@ export async function startServer(
   // Node would answer a missing Host with its own bare 400; hostGuard answers it in the project's
   // error shape, and lets it through when PUBLIC_BASE_URL makes the Host unnecessary.
   const httpServer = http.createServer({ requireHostHeader: false }, app);
+  // A client without the read token is not a fault of the service: counted, not logged each time.
+  const unauthenticated = new RefusalCounter((n) =>
+    console.warn(`[graphql] ${n} GraphQL request(s) without the read token refused (UNAUTHENTICATED) so far`),
+  );
+  const { limits } = settings;
   const apollo = new ApolloServer<Context>({
     schema: graphqlSchema(),
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
-    plugins: [costPlugin(settings.complexityLimit), ApolloServerPluginDrainHttpServer({ httpServer })],
+    // A document is bounded before it is validated: its tokens while parsing, then its aliases,
+    // depth, directives and static cost; its complexity and round trips before it runs.
+    parseOptions: parseOptions(limits),
+    validationRules: [documentLimitsRule(limits)],
+    plugins: [
+      costPlugin({ complexity: settings.complexityLimit, roundTrips: limits.roundTrips }),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+    ],
   });
   await apollo.start();
 
   app.use(cors({ maxAge: 600 }));
   app.use(hostGuard(settings.publicBaseUrl));
-  app.get("/health", healthHandler(db));
+  app.get("/health", healthHandler(db, settings));
   app.use(linkedDataRouter(db, settings));
   app.use(explorerRouter());
   app.use(
@@ -62,11 +77,17 @@ export async function startServer(
       context: async ({ req }) => {
         const auth = req.headers.authorization;
         if (!mayRead(auth, settings)) {
-          throw new GraphQLError("A read token is required: send Authorization: Bearer <token>.", {
-            extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
-          });
+          unauthenticated.count();
+          throw new AppError(
+            ErrorCode.UNAUTHENTICATED,
+            "A read token is required: send Authorization: Bearer <token>.",
+            { http: { status: 401, headers: new Map([["www-authenticate", 'Bearer realm="policygraph"']]) } },
+          );
         }
-        return createContext(db, callerOf(auth, settings), requestBaseUrl(settings.publicBaseUrl, req));
+        return createContext(db, callerOf(auth, settings), requestBaseUrl(settings.publicBaseUrl, req), {
+          roundTrips: limits.roundTrips,
+          concurrency: limits.dbConcurrency,
+        });
       },
     }),
   );

@@ -31,3 +31,22 @@ export function mayRead(header: string | undefined, settings: AuthSettings): boo
   const token = bearerToken(header);
   return !!token && (same(token, settings.readToken) || callerOf(header, settings).curator);
 }
+
+/** Counts refusals and reports the count at the 1st, 10th, 100th … one, so a flood of them cannot fill the log. */
+export class RefusalCounter {
+  private n = 0;
+  private nextReport = 1;
+  constructor(private readonly report: (count: number) => void) {}
+
+  /** Counts one refusal. */
+  count(): void {
+    this.n++;
+    if (this.n < this.nextReport) return;
+    this.report(this.n);
+    this.nextReport *= 10;
+  }
+
+  get total(): number {
+    return this.n;
+  }
+}

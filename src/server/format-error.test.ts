@@ -34,4 +34,43 @@ describe("formatError", () => {
     );
     expect(out.extensions).toEqual({ code: "GRAPHQL_VALIDATION_FAILED" });
   });
+
+  it("keeps the AppError behind a validation error, without the HTTP status it carries", () => {
+    const limit = new AppError(ErrorCode.QUERY_TOO_COMPLEX, "too many aliases", {
+      setting: "QUERY_MAX_ALIASES",
+      limit: 15,
+      http: { status: 400 },
+    });
+    // What Apollo Server makes of an error reported during validation.
+    const wrapped = new GraphQLError(limit.message, {
+      originalError: limit,
+      extensions: { code: "GRAPHQL_VALIDATION_FAILED" },
+    });
+    expect(formatError({ message: limit.message, extensions: { code: "GRAPHQL_VALIDATION_FAILED" } }, wrapped)).toEqual(
+      {
+        message: "too many aliases",
+        locations: undefined,
+        path: undefined,
+        extensions: { code: "QUERY_TOO_COMPLEX", setting: "QUERY_MAX_ALIASES", limit: 15 },
+      },
+    );
+  });
+
+  it("turns the parser's token limit into QUERY_TOO_COMPLEX and leaves other syntax errors alone", () => {
+    const tokens = "Syntax Error: Document contains more that 800 tokens. Parsing aborted.";
+    expect(
+      formatError({ message: tokens, extensions: { code: "GRAPHQL_PARSE_FAILED" } }, new GraphQLError(tokens)),
+    ).toMatchObject({
+      extensions: { code: "QUERY_TOO_COMPLEX", setting: "QUERY_MAX_TOKENS", limit: 800 },
+    });
+    const other = 'Syntax Error: Expected Name, found "}".';
+    expect(
+      formatError({ message: other, extensions: { code: "GRAPHQL_PARSE_FAILED" } }, new GraphQLError(other)),
+    ).toEqual({
+      message: other,
+      locations: undefined,
+      path: undefined,
+      extensions: { code: "GRAPHQL_PARSE_FAILED" },
+    });
+  });
 });

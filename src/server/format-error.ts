@@ -1,6 +1,7 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, GraphQLFormattedError } from "graphql";
 import { AppError, ErrorCode } from "../errors";
+import { tokenLimitRefusal } from "./document-limits";
 
 // Codes whose messages describe the client's own request and are safe to return as they are.
 const CLIENT_CODES = new Set([
@@ -13,6 +14,16 @@ const CLIENT_CODES = new Set([
   "PERSISTED_QUERY_NOT_SUPPORTED",
 ]);
 
+// The AppError behind an error: thrown by a resolver, by the context, or reported during
+// validation (Apollo wraps those in its own GRAPHQL_VALIDATION_FAILED error).
+function appErrorOf(error: unknown, formatted: GraphQLFormattedError): AppError | undefined {
+  const original = unwrapResolverError(error);
+  if (original instanceof AppError) return original;
+  if (original instanceof GraphQLError && original.originalError instanceof AppError) return original.originalError;
+  if (formatted.extensions?.code === "GRAPHQL_PARSE_FAILED") return tokenLimitRefusal(formatted.message);
+  return undefined;
+}
+
 /**
  * The one boundary where errors become API errors: known ones keep their code and message,
  * anything else becomes INTERNAL_SERVER_ERROR (logged here, never a stack trace to the client).
@@ -20,9 +31,11 @@ const CLIENT_CODES = new Set([
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const { locations, path } = formatted;
-  if (original instanceof AppError) {
-    const { code, ...rest } = original.extensions;
-    return { message: original.message, locations, path, extensions: { code, ...rest } };
+  const known = appErrorOf(error, formatted);
+  if (known) {
+    // `http` sets the response's status (Apollo reads it from the error itself), not for clients.
+    const { code, http: _http, ...rest } = known.extensions;
+    return { message: known.message, locations, path, extensions: { code, ...rest } };
   }
   const code = formatted.extensions?.code;
   if (typeof code === "string" && CLIENT_CODES.has(code)) {

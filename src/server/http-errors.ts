@@ -18,6 +18,8 @@ function clientMessage(error: {
   limit?: unknown;
   expose?: unknown;
 }): string | undefined {
+  // The router's own 400 for a path segment that is not percent-encoded UTF-8 (/id/x/%ff).
+  if (error instanceof URIError) return "The address is not valid percent-encoded UTF-8";
   const known = typeof error.type === "string" ? BODY_ERRORS[error.type] : undefined;
   if (error.type === "entity.parse.failed") return `${known}: ${String(error.message)}`;
   if (error.type === "entity.too.large") return `${known} (${String(error.limit)} bytes)`;

@@ -1,3 +1,4 @@
+import { loadConfig } from "../../src/config";
 import { Database } from "../../src/db/neo4j";
 import { RunningServer, ServerSettings, startServer } from "../../src/server/app";
 
@@ -5,6 +6,8 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   curatorToken: undefined,
   readToken: undefined,
   complexityLimit: 50_000,
+  // The service's defaults, so every test (the explorer's, the examples') shows they are enough.
+  limits: loadConfig({}).limits,
   publicBaseUrl: undefined,
 };
 

@@ -10,9 +10,13 @@ export class ApiError extends Error {
 
 const TOKEN = "policygraph.readToken";
 
-/** The read token the user gave, if the service asked for one. */
+/** The read token the user gave, if the service asked for one (kept for this tab's session only). */
 export const readToken = (): string | null => sessionStorage.getItem(TOKEN);
 export const saveReadToken = (token: string): void => sessionStorage.setItem(TOKEN, token);
+
+let refused = false;
+/** True when the service refused the token the user gave last (so the prompt can say so). */
+export const readTokenRefused = (): boolean => refused;
 
 /** Runs one GraphQL operation; errors come back as ApiError with the API's extensions.code. */
 export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
@@ -32,7 +36,13 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
     throw new ApiError(`The service answered ${res.status} without JSON.`, "BAD_RESPONSE");
   }
   const error = body.errors?.[0];
-  if (error) throw new ApiError(error.message, error.extensions?.code ?? "INTERNAL_SERVER_ERROR");
+  const code = error?.extensions?.code ?? (res.status === 401 ? "UNAUTHENTICATED" : "INTERNAL_SERVER_ERROR");
+  if (code === "UNAUTHENTICATED") {
+    // The view shows the token prompt for this code; a token that was refused is not sent again.
+    refused = token !== null;
+    sessionStorage.removeItem(TOKEN);
+  }
+  if (error) throw new ApiError(error.message, code);
   if (!body.data) throw new ApiError("The service answered without data.", "BAD_RESPONSE");
   return body.data;
 }

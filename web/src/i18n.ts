@@ -108,6 +108,7 @@ const STRINGS = {
     "This service requires its read token (POLICYGRAPH_READ_TOKEN).",
   ],
   tokenSave: ["保存", "Save"],
+  tokenRefused: ["此令牌未被接受，请重新输入。", "The service did not accept that token; enter it again."],
   language: ["English", "中文"],
   languageLabel: ["Switch to English", "切换到中文"],
   alsoAs: ["其他格式", "Also as"],

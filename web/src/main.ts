@@ -1,5 +1,5 @@
 import "./style.css";
-import { ApiError, saveReadToken } from "./api";
+import { ApiError, readTokenRefused, saveReadToken } from "./api";
 import { h, replace } from "./dom";
 import { Key, lang, setLang, t } from "./i18n";
 import { isAppPath, parseRoute, Route } from "./routes";
@@ -119,6 +119,7 @@ function tokenForm(): HTMLElement {
     {},
     h("h1", { tabindex: "-1" }, t("tokenTitle")),
     h("p", {}, t("tokenHelp")),
+    readTokenRefused() ? h("p", { class: "error", role: "alert" }, t("tokenRefused")) : null,
     h(
       "form",
       {

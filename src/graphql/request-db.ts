@@ -1,0 +1,73 @@
+import { Params, Queryable, Row, WriteTx } from "../db/neo4j";
+import { AppError, ErrorCode } from "../errors";
+
+/** How much of the database one request may use. */
+export interface RequestDbLimits {
+  /** Cypher round trips in all; past this every further statement fails with QUERY_TOO_COMPLEX. */
+  roundTrips: number;
+  /** Statements (or write transactions) under way at once; the others wait their turn. */
+  concurrency: number;
+}
+
+/**
+ * A per-request view of the database: counts its Cypher round trips (reported in
+ * extensions.cost), stops the request past its round-trip limit, and lets only a few of its
+ * statements hold a pooled connection at once, so that one request cannot take the whole pool.
+ */
+export class RequestDb implements Queryable {
+  roundTrips = 0;
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(
+    private readonly db: Queryable,
+    private readonly limits: RequestDbLimits,
+  ) {}
+
+  async read<T = Row>(cypher: string, params?: Params): Promise<T[]> {
+    this.count();
+    return this.inTurn(() => this.db.read<T>(cypher, params));
+  }
+
+  async write<T = Row>(cypher: string, params?: Params): Promise<T[]> {
+    this.count();
+    return this.inTurn(() => this.db.write<T>(cypher, params));
+  }
+
+  transaction<T>(work: (tx: WriteTx) => Promise<T>): Promise<T> {
+    return this.inTurn(() =>
+      this.db.transaction((tx) =>
+        work({
+          run: async (cypher, params) => {
+            this.count();
+            return tx.run(cypher, params);
+          },
+        }),
+      ),
+    );
+  }
+
+  private count(): void {
+    if (this.roundTrips >= this.limits.roundTrips) {
+      throw new AppError(
+        ErrorCode.QUERY_TOO_COMPLEX,
+        `The query is too complex: it needed more than ${this.limits.roundTrips} database round trips.`,
+        { setting: "QUERY_MAX_ROUND_TRIPS", limit: this.limits.roundTrips },
+      );
+    }
+    this.roundTrips++;
+  }
+
+  private async inTurn<T>(run: () => Promise<T>): Promise<T> {
+    if (this.running >= this.limits.concurrency) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.running++;
+    try {
+      return await run();
+    } finally {
+      // The slot passes straight to the next waiter, so `running` stays as it is then.
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running--;
+    }
+  }
+}
