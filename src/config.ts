@@ -17,6 +17,8 @@ export interface QueryLimits {
   roundTrips: number;
   /** Cypher statements of one operation that may be under way at once. */
   dbConcurrency: number;
+  /** Milliseconds a request may take (REQUEST_TIMEOUT_MS): then it answers DATABASE_UNAVAILABLE (503). */
+  timeoutMs: number;
 }
 
 /** Settings read from the environment once at start-up; see the configuration table in README. */
@@ -107,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       cost: int(env, "QUERY_MAX_COST", 20_000),
       roundTrips: int(env, "QUERY_MAX_ROUND_TRIPS", 50),
       dbConcurrency: Math.max(1, int(env, "QUERY_DB_CONCURRENCY", 4)),
+      timeoutMs: Math.max(1, int(env, "REQUEST_TIMEOUT_MS", 30_000)),
     },
     seed: str(env, "POLICYGRAPH_SEED") !== "false",
   };

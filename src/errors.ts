@@ -26,5 +26,6 @@ export class AppError extends GraphQLError {
 export const badInput = (message: string, extensions?: Record<string, unknown>) =>
   new AppError(ErrorCode.BAD_USER_INPUT, message, extensions);
 export const notFound = (message: string) => new AppError(ErrorCode.NOT_FOUND, message);
-export const databaseUnavailable = () =>
-  new AppError(ErrorCode.DATABASE_UNAVAILABLE, "The graph database is unavailable; try again shortly.");
+/** The database cannot answer now (unreachable, paused, past the request's deadline): HTTP 503. */
+export const databaseUnavailable = (message = "The graph database is unavailable; try again shortly.") =>
+  new AppError(ErrorCode.DATABASE_UNAVAILABLE, message, { http: { status: 503 } });

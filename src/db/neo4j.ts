@@ -1,15 +1,35 @@
-import neo4j, { Driver, ManagedTransaction, Neo4jError, isDate, isDateTime, isLocalDateTime } from "neo4j-driver";
+import neo4j, {
+  Driver,
+  ManagedTransaction,
+  Neo4jError,
+  Session,
+  isDate,
+  isDateTime,
+  isLocalDateTime,
+} from "neo4j-driver";
 import { AppError, databaseUnavailable, ErrorCode } from "../errors";
+
+const deadlinePassed = (ms: number) =>
+  databaseUnavailable(`The graph database did not answer within the request's deadline (${Math.round(ms)} ms left).`);
 
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
 
+/** How long one statement or transaction may take. */
+export interface RunOptions {
+  /**
+   * Milliseconds until the caller stops waiting: Neo4j gets it as the transaction's timeout, and
+   * the call gives up at it even when Neo4j does not answer at all (DATABASE_UNAVAILABLE).
+   */
+  timeoutMs?: number;
+}
+
 /** What repositories need from the database: parameterised reads and writes that return rows. */
 export interface Queryable {
-  read<T = Row>(cypher: string, params?: Params): Promise<T[]>;
-  write<T = Row>(cypher: string, params?: Params): Promise<T[]>;
+  read<T = Row>(cypher: string, params?: Params, options?: RunOptions): Promise<T[]>;
+  write<T = Row>(cypher: string, params?: Params, options?: RunOptions): Promise<T[]>;
   /** Runs `work` in one write transaction; see Database.transaction. */
-  transaction<T>(work: (tx: WriteTx) => Promise<T>): Promise<T>;
+  transaction<T>(work: (tx: WriteTx) => Promise<T>, options?: RunOptions): Promise<T>;
 }
 
 /** A write transaction handed to a unit of work; statements in it commit or roll back together. */
@@ -28,6 +48,9 @@ const UNAVAILABLE_CODES = new Set([
   "ServiceUnavailable",
   "SessionExpired",
   "Neo.TransientError.General.DatabaseUnavailable",
+  // The transaction ran out of the time its request had left (RunOptions.timeoutMs).
+  "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
+  "Neo.ClientError.Transaction.TransactionTimedOut",
 ]);
 
 /**
@@ -91,6 +114,24 @@ async function runIn<T>(tx: ManagedTransaction, cypher: string, params: Params):
   return result.records.map((r) => plain(r.toObject()) as T);
 }
 
+// A session given up on is closed once its work ends, whenever Neo4j answers again.
+const closeLater = (session: Session) =>
+  [() => session.close().catch(() => undefined), () => session.close().catch(() => undefined)] as const;
+
+/** A view of `db` whose statements share one deadline (epoch ms): each runs with the time left, none starts after it. */
+export function withDeadline(db: Queryable, deadline: number): Queryable {
+  const left = (): RunOptions => {
+    const ms = deadline - Date.now();
+    if (ms <= 0) throw deadlinePassed(0);
+    return { timeoutMs: ms };
+  };
+  return {
+    read: (cypher, params) => db.read(cypher, params, left()),
+    write: (cypher, params) => db.write(cypher, params, left()),
+    transaction: (work) => db.transaction(work, left()),
+  };
+}
+
 /** Owns the driver: every session, transaction and error mapping of the service goes through here. */
 export class Database implements Queryable {
   private constructor(
@@ -113,33 +154,61 @@ export class Database implements Queryable {
     return new Database(driver, settings.database);
   }
 
-  async read<T = Row>(cypher: string, params: Params = {}): Promise<T[]> {
-    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ });
-    try {
-      return await session.executeRead((tx) => runIn<T>(tx, cypher, params));
-    } catch (e) {
-      throw mapError(e);
-    } finally {
-      await session.close();
-    }
+  read<T = Row>(cypher: string, params: Params = {}, options: RunOptions = {}): Promise<T[]> {
+    return this.inSession(neo4j.session.READ, options, (session, config) =>
+      session.executeRead((tx) => runIn<T>(tx, cypher, params), config),
+    );
   }
 
-  async write<T = Row>(cypher: string, params: Params = {}): Promise<T[]> {
-    return this.transaction((tx) => tx.run<T>(cypher, params));
+  write<T = Row>(cypher: string, params: Params = {}, options: RunOptions = {}): Promise<T[]> {
+    return this.transaction((tx) => tx.run<T>(cypher, params), options);
   }
 
   /**
    * Runs `work` in one write transaction (retried on transient errors, so `work` must be
    * idempotent); all its statements commit together or not at all.
    */
-  async transaction<T>(work: (tx: WriteTx) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.WRITE });
+  transaction<T>(work: (tx: WriteTx) => Promise<T>, options: RunOptions = {}): Promise<T> {
+    return this.inSession(neo4j.session.WRITE, options, (session, config) =>
+      session.executeWrite((tx) => work({ run: (cypher, params = {}) => runIn(tx, cypher, params) }), config),
+    );
+  }
+
+  // One session per call, closed afterwards. With a timeout, Neo4j bounds the transaction and this
+  // side stops waiting at the same moment: a Neo4j that is paused or cut off answers nothing, and
+  // the request must not wait for it (the session is then closed in the background, when it can be).
+  private async inSession<T>(
+    mode: typeof neo4j.session.READ,
+    options: RunOptions,
+    run: (session: Session, config: { timeout?: number }) => Promise<T>,
+  ): Promise<T> {
+    const session = this.driver.session({ database: this.name, defaultAccessMode: mode });
+    const timeoutMs = options.timeoutMs;
+    if (timeoutMs === undefined) {
+      try {
+        return await run(session, {});
+      } catch (e) {
+        throw mapError(e);
+      } finally {
+        await session.close();
+      }
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const gaveUp = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(deadlinePassed(timeoutMs)), Math.max(0, timeoutMs));
+    });
+    let settled = false;
+    const work = run(session, { timeout: Math.max(1, Math.ceil(timeoutMs)) }).finally(() => {
+      settled = true;
+    });
     try {
-      return await session.executeWrite((tx) => work({ run: (cypher, params = {}) => runIn(tx, cypher, params) }));
+      return await Promise.race([work, gaveUp]);
     } catch (e) {
       throw mapError(e);
     } finally {
-      await session.close();
+      clearTimeout(timer);
+      if (settled) await session.close();
+      else void work.then(...closeLater(session));
     }
   }
 

@@ -1,5 +1,5 @@
-import { Params, Queryable, Row, WriteTx } from "../db/neo4j";
-import { AppError, ErrorCode } from "../errors";
+import { Params, Queryable, Row, RunOptions, WriteTx } from "../db/neo4j";
+import { AppError, databaseUnavailable, ErrorCode } from "../errors";
 
 /** How much of the database one request may use. */
 export interface RequestDbLimits {
@@ -7,7 +7,14 @@ export interface RequestDbLimits {
   roundTrips: number;
   /** Statements (or write transactions) under way at once; the others wait their turn. */
   concurrency: number;
+  /** When the request gives up (epoch ms): every statement runs with the time left, none starts after it. */
+  deadline?: number;
+  /** Aborted when the client has gone away: statements not yet started are not run. */
+  signal?: AbortSignal;
 }
+
+/** The error of a request whose client went away: nobody reads it, but the work stops. */
+export const clientGone = () => new AppError(ErrorCode.BAD_USER_INPUT, "The client closed the request.");
 
 /**
  * A per-request view of the database: counts its Cypher round trips (reported in
@@ -26,25 +33,38 @@ export class RequestDb implements Queryable {
 
   async read<T = Row>(cypher: string, params?: Params): Promise<T[]> {
     this.count();
-    return this.inTurn(() => this.db.read<T>(cypher, params));
+    return this.inTurn(() => this.db.read<T>(cypher, params, this.timeLeft()));
   }
 
   async write<T = Row>(cypher: string, params?: Params): Promise<T[]> {
     this.count();
-    return this.inTurn(() => this.db.write<T>(cypher, params));
+    return this.inTurn(() => this.db.write<T>(cypher, params, this.timeLeft()));
   }
 
   transaction<T>(work: (tx: WriteTx) => Promise<T>): Promise<T> {
     return this.inTurn(() =>
-      this.db.transaction((tx) =>
-        work({
-          run: async (cypher, params) => {
-            this.count();
-            return tx.run(cypher, params);
-          },
-        }),
+      this.db.transaction(
+        (tx) =>
+          work({
+            run: async (cypher, params) => {
+              this.count();
+              return tx.run(cypher, params);
+            },
+          }),
+        this.timeLeft(),
       ),
     );
+  }
+
+  // Checked when a statement is about to start (after waiting its turn): a request past its
+  // deadline or whose client left starts nothing more.
+  private timeLeft(): RunOptions {
+    if (this.limits.signal?.aborted) throw clientGone();
+    if (this.limits.deadline === undefined) return {};
+    const left = this.limits.deadline - Date.now();
+    if (left <= 0)
+      throw databaseUnavailable("The request ran out of time (REQUEST_TIMEOUT_MS) before the database answered.");
+    return { timeoutMs: left };
   }
 
   private count(): void {

@@ -1,5 +1,5 @@
 import express, { Request, Response, Router } from "express";
-import { Queryable, isUnavailable } from "../db/neo4j";
+import { Queryable, isUnavailable, withDeadline } from "../db/neo4j";
 import { ErrorCode } from "../errors";
 import { AuthSettings, mayRead } from "../server/auth";
 import { requestBaseUrl } from "../server/host";
@@ -20,6 +20,8 @@ import { contextDocument } from "./vocabulary";
 /** What the linked-data routes need to know of the server's settings. */
 export interface LinkedDataSettings extends AuthSettings {
   publicBaseUrl: string | undefined;
+  /** An entity page's deadline (REQUEST_TIMEOUT_MS); the streamed dumps have none. */
+  timeoutMs: number;
 }
 
 const ALTERNATES: { label: string; format: string; type: Format }[] = [
@@ -204,7 +206,7 @@ export function linkedDataRouter(db: Queryable, settings: LinkedDataSettings): R
         sendError(res, 404, ErrorCode.NOT_FOUND, message, format);
         return;
       }
-      const description = await loadScheme(db, new Terms(baseUrl));
+      const description = await loadScheme(withDeadline(db, Date.now() + settings.timeoutMs), new Terms(baseUrl));
       send(res, format, { baseUrl, iri: themeSchemeIri(baseUrl), description, explorer: true });
     }),
   );
@@ -220,7 +222,7 @@ export function linkedDataRouter(db: Queryable, settings: LinkedDataSettings): R
         sendError(res, 404, ErrorCode.NOT_FOUND, message, format);
         return;
       }
-      const view = await loadEntity(db, new Terms(baseUrl), type, id);
+      const view = await loadEntity(withDeadline(db, Date.now() + settings.timeoutMs), new Terms(baseUrl), type, id);
       if (!view) {
         sendError(res, 404, ErrorCode.NOT_FOUND, `Not Found: no ${segment} with id "${id}"`, format);
         return;

@@ -25,6 +25,16 @@ export type ServerSettings = Pick<
   "curatorToken" | "readToken" | "complexityLimit" | "limits" | "publicBaseUrl"
 >;
 
+// Aborted when the connection closes before the answer was sent: the client has gone away, and
+// the statements its request has not started yet are not run.
+function abortedWhenGone(res: express.Response): AbortSignal {
+  const controller = new AbortController();
+  res.on("close", () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  return controller.signal;
+}
+
 /** A running HTTP server: GraphQL at /graphql, health at /health, linked data, the explorer at /. */
 export interface RunningServer {
   url: string;
@@ -68,13 +78,13 @@ export async function startServer(
   app.use(cors({ maxAge: 600 }));
   app.use(hostGuard(settings.publicBaseUrl));
   app.get("/health", healthHandler(db, settings));
-  app.use(linkedDataRouter(db, settings));
+  app.use(linkedDataRouter(db, { ...settings, timeoutMs: limits.timeoutMs }));
   app.use(explorerRouter());
   app.use(
     "/graphql",
     express.json({ limit: "2mb" }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         const auth = req.headers.authorization;
         if (!mayRead(auth, settings)) {
           unauthenticated.count();
@@ -87,6 +97,8 @@ export async function startServer(
         return createContext(db, callerOf(auth, settings), requestBaseUrl(settings.publicBaseUrl, req), {
           roundTrips: limits.roundTrips,
           concurrency: limits.dbConcurrency,
+          deadline: Date.now() + limits.timeoutMs,
+          signal: abortedWhenGone(res),
         });
       },
     }),

@@ -4,6 +4,7 @@ import net from "node:net";
 export class TcpProxy {
   private server: net.Server | undefined;
   private readonly sockets = new Set<net.Socket>();
+  private paused = false;
   port = 0;
 
   constructor(
@@ -20,9 +21,26 @@ export class TcpProxy {
         s.on("error", () => s.destroy());
       }
       client.pipe(upstream).pipe(client);
+      // After pipe(), which sets both flowing.
+      if (this.paused) for (const s of [client, upstream]) s.pause();
     });
     await new Promise<void>((resolve) => this.server!.listen(port, "127.0.0.1", resolve));
     this.port = (this.server.address() as net.AddressInfo).port;
+  }
+
+  /**
+   * Stops relaying in both directions, keeping every connection open: to the service, a Neo4j
+   * that was paused (kill -STOP) — it accepts connections and answers nothing.
+   */
+  pause(): void {
+    this.paused = true;
+    for (const s of this.sockets) s.pause();
+  }
+
+  /** Relays again what was held back, as a paused Neo4j does when it is resumed. */
+  resume(): void {
+    this.paused = false;
+    for (const s of this.sockets) s.resume();
   }
 
   /** Stops listening and drops every open connection. */
