@@ -18,6 +18,11 @@ export interface DepartmentEntry {
   readonly kind: DepartmentKind;
   /** False for a body that is not in the curated list. */
   readonly curated: boolean;
+  /**
+   * Its policy themes as curated in the seed (theme ids); absent for uncurated bodies and curated
+   * ones without the key, whose portfolio is read from the name (../department/portfolio).
+   */
+  readonly assignedThemes?: readonly string[];
 }
 
 /** What the caller knows about the meeting a name comes from. */
@@ -135,6 +140,11 @@ function parseEntry(raw: unknown, index: number, source: string): DepartmentEntr
   if (!isDepartmentKind(r.kind)) fail(source, `${where}.kind "${String(r.kind)}" is not a department kind`);
   const aliases: string[] = r.aliases.map((a, i) => text(a, source, `${where}.aliases[${i}]`));
   Object.freeze(aliases);
+  if (r.assignedThemes !== undefined && !Array.isArray(r.assignedThemes))
+    fail(source, `${where}.assignedThemes must be an array of theme ids`);
+  const assignedThemes = Array.isArray(r.assignedThemes)
+    ? r.assignedThemes.map((t, i) => text(t, source, `${where}.assignedThemes[${i}]`))
+    : undefined;
   return Object.freeze({
     id,
     name: text(r.name, source, `${where}.name`),
@@ -143,6 +153,7 @@ function parseEntry(raw: unknown, index: number, source: string): DepartmentEntr
     aliases,
     kind: r.kind,
     curated: true,
+    ...(assignedThemes ? { assignedThemes: Object.freeze(assignedThemes) } : {}),
   });
 }
 
