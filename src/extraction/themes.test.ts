@@ -194,6 +194,8 @@ describe("ThemeTagger on the genre's wider vocabulary", () => {
     expect(tagger.tag("四风专项整治").themes).toEqual(["party-building"]);
     expect(tagger.tag("“两违”整治").themes[0]).toBe("planning-land");
     expect(tagger.tag("安全隐患排查整治").themes).toEqual(["public-safety"]);
+    expect(tagger.tag("违法用地整治").themes).toEqual(["planning-land"]);
+    expect(tagger.tag("疏解整治促提升").themes).toEqual(["regional-coordination"]);
   });
 });
 
@@ -259,5 +261,16 @@ describe("parseThemeLexicon", () => {
     const tagger = new ThemeTagger(lexicon);
     expect(tagger.tag("乙丙甲").themes).toEqual(["b", "a"]);
     expect(tagger.tag("丁戊").reasons).toEqual({ a: "rule:丁+戊" });
+  });
+
+  it("fires a fallback rule only where nothing else gives a theme", () => {
+    const tagger = new ThemeTagger(
+      parseThemeLexicon({
+        themes: [top, { id: "b", zh: "乙", en: "B", keywords: ["乙"] }],
+        rules: [{ theme: "b", all: [["丙"]], reason: "丙", weight: 1, fallback: true }],
+      }),
+    );
+    expect(tagger.tag("丙").reasons).toEqual({ b: "rule:丙" });
+    expect(tagger.tag("甲丙").themes).toEqual(["a"]);
   });
 });

@@ -63,6 +63,7 @@ export class ThemeTagger {
   private readonly ruleReasons: string[];
   private readonly ruleThemes: number[][];
   private readonly ruleWeights: number[];
+  private readonly ruleFallback: boolean[];
   /** Where each rule's groups start in `groupFirst` (the first position of a word of each group). */
   private readonly ruleOffsets: number[];
   private readonly groupFirst: Int32Array;
@@ -95,6 +96,7 @@ export class ThemeTagger {
     this.ruleReasons = lexicon.rules.map((r) => `rule:${r.reason}`);
     this.ruleThemes = lexicon.rules.map((r) => this.lineageOf[index.get(r.theme) as number]);
     this.ruleWeights = lexicon.rules.map((r) => r.weight ?? DEFAULT_RULE_WEIGHT);
+    this.ruleFallback = lexicon.rules.map((r) => r.fallback === true);
     this.ruleOffsets = [];
     let groups = 0;
     for (const r of lexicon.rules) {
@@ -128,9 +130,14 @@ export class ThemeTagger {
     for (const hit of hits.length > 1 ? keywordHits(hits) : hits) {
       for (const t of hit.word.themes) add(scores, t, hit.word.word.length, hit.start, hit.word.reason);
     }
-    rules.forEach((at, r) => {
-      if (at >= 0) for (const t of this.ruleThemes[r]) add(scores, t, this.ruleWeights[r], at, this.ruleReasons[r]);
-    });
+    const fire = (fallback: boolean) =>
+      rules.forEach((at, r) => {
+        if (at < 0 || this.ruleFallback[r] !== fallback) return;
+        for (const t of this.ruleThemes[r]) add(scores, t, this.ruleWeights[r], at, this.ruleReasons[r]);
+      });
+    fire(false);
+    // Generic words (a campaign of 整治) name a field only where nothing else does.
+    if (!scores.touched.length) fire(true);
     const assigned = this.portfolioIndexes(portfolio);
     const preferred = (t: number) => (assigned.size && this.lineageOf[t].some((i) => assigned.has(i)) ? 1 : 0);
     const ranked = scores.touched.sort(
