@@ -15,7 +15,7 @@ inferred links and tallies are derived in batches beside the writes, the last be
 ends. Connects like the server: NEO4J_URI, or the local Neo4j of POLICYGRAPH_HOME (reused when
 running, started and stopped otherwise).
   --dry-run   extract and validate, write nothing
-  --json      print [{file, status, meeting, reports, error}] on stdout
+  --json      print [{file, status, meeting, reports, unclassified, error}] on stdout
 Exit status: 0 all went in, 1 any file failed (the others stay committed), 2 bad usage,
 3 the database could not be reached or prepared (migrations, derived data).
 `;
@@ -26,6 +26,8 @@ export interface FileResult {
   status: "created" | "unchanged" | "dry-run" | "failed";
   meeting: string | null;
   reports: number;
+  /** Items no keyword, rule or portfolio gave a theme. */
+  unclassified: number;
   error: string | null;
 }
 
@@ -63,9 +65,10 @@ function fileResult(file: string, result: BulkResult): FileResult {
         status: result.outcome.status,
         meeting: result.outcome.meetingId,
         reports: result.outcome.reports,
+        unclassified: result.outcome.unclassified,
         error: null,
       }
-    : { file, status: "failed", meeting: null, reports: 0, error: oneLine(result.error) };
+    : { file, status: "failed", meeting: null, reports: 0, unclassified: 0, error: oneLine(result.error) };
 }
 
 /** `policygraph ingest`: see USAGE. */
@@ -116,8 +119,9 @@ export async function runIngest(args: string[]): Promise<number> {
   else if (progress.active)
     results.filter((r) => r.status === "failed").forEach((r) => process.stdout.write(humanLine(r)));
   const count = (s: FileResult["status"]) => results.filter((r) => r.status === s).length;
+  const unclassified = results.reduce((n, r) => n + r.unclassified, 0);
   log(
-    `${files.length} file(s): ${count("created")} created, ${count("unchanged")} unchanged, ${count("dry-run")} dry-run, ${count("failed")} failed`,
+    `${files.length} file(s): ${count("created")} created, ${count("unchanged")} unchanged, ${count("dry-run")} dry-run, ${count("failed")} failed; ${unclassified} item(s) unclassified`,
   );
   if (derivation) {
     log(
@@ -130,5 +134,5 @@ export async function runIngest(args: string[]): Promise<number> {
 function humanLine(r: FileResult): string {
   return r.status === "failed"
     ? `failed     ${r.file}: ${r.error}\n`
-    : `${r.status.padEnd(10)} ${r.file} → ${r.meeting} (${r.reports} reports)\n`;
+    : `${r.status.padEnd(10)} ${r.file} → ${r.meeting} (${r.reports} reports${r.unclassified ? `, ${r.unclassified} unclassified` : ""})\n`;
 }

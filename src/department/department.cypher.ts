@@ -2,7 +2,7 @@ import { THEME_FIELDS } from "../theme/theme.cypher";
 
 /** The projection of a department node (variable `v`, default `d`) into a Department record. */
 export const departmentFields = (v = "d") =>
-  `${v} {.id, .name, .fullName, .nameEn, .aliases, .kind, .curated, __typename: 'Department'}`;
+  `${v} {.id, .name, .fullName, .nameEn, .aliases, .kind, .curated, assignedThemeIds: ${v}.assignedThemes, __typename: 'Department'}`;
 export const DEPARTMENT_FIELDS = departmentFields();
 
 // Departments that reported most come first; ties by name, then id, for a stable order.

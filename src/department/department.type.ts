@@ -41,6 +41,9 @@ export class Department extends Node {
 
   @Field({ description: "False for a body first seen in a readout and not (yet) in the curated list." })
   curated!: boolean;
+
+  /** Its portfolio's theme ids as written at ingest; null on a node written before portfolios. */
+  assignedThemeIds!: string[] | null;
 }
 
 export const DepartmentConnection = Connection(Department, "Department");

@@ -21,6 +21,8 @@ export interface IngestOutcome {
   meetingId: string;
   documentId: string;
   reports: number;
+  /** Items of the readout no keyword, rule or portfolio gave a theme. */
+  unclassified: number;
   warnings: string[];
   rows: GraphRows;
 }
@@ -53,6 +55,7 @@ export function toBodyOffsets(extraction: Extraction, bodyStart: number): Extrac
 export interface PreparedReadout {
   rows: GraphRows;
   reports: number;
+  unclassified: number;
   warnings: string[];
 }
 
@@ -60,7 +63,10 @@ export interface PreparedReadout {
 export function prepareExtractedFile(fileText: string, extraction: Extraction): PreparedReadout {
   const { frontMatter, body, bodyStart } = parseReadoutFile(fileText);
   const rows = buildGraphRows({ ...frontMatter, text: body }, toBodyOffsets(extraction, bodyStart));
-  return { rows, reports: rows.reports.length, warnings: extraction.warnings ?? [] };
+  const unclassified = [...rows.achievements, ...rows.shortcomings, ...rows.directives].filter(
+    (i) => i.unclassified,
+  ).length;
+  return { rows, reports: rows.reports.length, unclassified, warnings: extraction.warnings ?? [] };
 }
 
 /**
