@@ -168,6 +168,18 @@ describe("ThemeTagger on the genre's wider vocabulary", () => {
     }
   });
 
+  it.each([
+    ["“疏整促”专项行动", "regional-coordination"],
+    ["优化提升首都功能", "regional-coordination"],
+    ["申请式退租推进较慢", "housing-construction"],
+    ["数字政府建设", "business-environment"],
+    ["韧性城市建设", "public-safety"],
+    ["适老化改造", "livelihood"],
+    ["和美乡村建设", "economic-development"],
+  ])("reads the genre's shorthand %s as %s", (phrase, theme) => {
+    expect(tagger.tag(phrase).themes[0]).toBe(theme);
+  });
+
   it("does not read the supervision of markets, audit or safety as party building", () => {
     for (const phrase of ["食品安全日常监督抽检", "审计监督全覆盖", "安全生产监督", "市场监督检查", "社会监督员制度"]) {
       expect({ phrase, themes: tagger.tag(phrase).themes }).not.toEqual({
