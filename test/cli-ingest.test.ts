@@ -46,6 +46,7 @@ describe("policygraph ingest", () => {
         status: "dry-run",
         meeting: expect.stringMatching(/^2021-06-30-districts-/),
         reports: 2,
+        unclassified: 0,
         error: null,
       },
     ]);
@@ -63,7 +64,7 @@ describe("policygraph ingest", () => {
     ]);
     expect(results[3].error).toMatch(/not a review-meeting readout/);
     expect(results[3].meeting).toBeNull();
-    expect(output.err).toMatch(/4 file\(s\): 3 created, 0 unchanged, 0 dry-run, 1 failed/);
+    expect(output.err).toMatch(/4 file\(s\): 3 created, 0 unchanged, 0 dry-run, 1 failed; 0 item\(s\) unclassified/);
     expect((await graphCounts(db)).Meeting).toBe(3);
   });
 

@@ -130,3 +130,86 @@ describe("ingestReadout", () => {
     expect(await graphCounts(db)).toEqual(before);
   });
 });
+
+describe("unclassified items and portfolios through the API", () => {
+  // Bodies with a portfolio (市文化和旅游局 curated, 市科学技术协会 read from its name) and without (市政府研究室).
+  const body =
+    "4月28日下午，市委召开市直部门党组（党委）书记月度工作点评会。市文化和旅游局、市政府研究室、市科学技术协会依次发言，并接受市委书记尹力现场点评。" +
+    "市文化和旅游局推进文艺精品创作；完成重点任务。但在政策落地见效、统筹协调等方面仍存不足。" +
+    "市政府研究室完成调研任务。但在统筹协调等方面仍存不足。" +
+    "市科学技术协会完成年度任务。但在工作统筹等方面仍存不足。会议强调，要抓好任务落实。";
+  const generic = { text: body, title: "测试", url: "", published: "2023-04-28" };
+  const items = `nodes { text unclassified themes { id } themeTags { reason } }`;
+
+  it("counts the unclassified items in the ingest result and flags each item", async () => {
+    const res = await gql(
+      server,
+      `mutation($input: ReadoutInput!) { ingestReadout(input: $input) { status unclassified warnings } }`,
+      { input: generic },
+      curator,
+    );
+    expect(res.data!.ingestReadout).toMatchObject({ status: "CREATED", unclassified: 3 });
+    expect(res.data!.ingestReadout.warnings).toContain(
+      "3 items unclassified (no keyword, rule or portfolio gave a theme): 1 achievement, 1 shortcoming, 1 directive",
+    );
+
+    const q = await gql(
+      server,
+      `{
+        culture: department(id: "culture-tourism-bureau") { assignedThemes { id } shortcomings(from: "2023-01-01") { ${items} } }
+        research: department(id: "government-research-office") { assignedThemes { id } shortcomings { ${items} } achievements { ${items} } }
+        districts: department(id: "shijingshan-district") { assignedThemes { id } }
+        directives(from: "2023-04-28") { ${items} }
+        departments(contains: "科学技术协会") { nodes { curated assignedThemes { id } shortcomings { ${items} } } }
+      }`,
+    );
+    expect(q.errors).toBeUndefined();
+    const { culture, research, districts, directives, departments } = q.data!;
+    expect(culture.assignedThemes).toEqual([{ id: "culture-civility" }]);
+    expect(culture.shortcomings.nodes).toEqual([
+      {
+        text: "政策落地见效",
+        unclassified: false,
+        themes: [{ id: "culture-civility" }],
+        themeTags: [{ reason: "portfolio:市文化和旅游局" }],
+      },
+      {
+        text: "统筹协调",
+        unclassified: false,
+        themes: [{ id: "culture-civility" }],
+        themeTags: [{ reason: "portfolio:市文化和旅游局" }],
+      },
+    ]);
+    expect(research.assignedThemes).toEqual([]);
+    expect(districts.assignedThemes).toEqual([]);
+    for (const item of [...research.shortcomings.nodes, ...research.achievements.nodes, ...directives.nodes]) {
+      expect(item).toMatchObject({ unclassified: true, themes: [], themeTags: [] });
+    }
+    const [society] = departments.nodes;
+    expect(society).toMatchObject({ curated: false, assignedThemes: [{ id: "science-innovation" }] });
+    expect(society.shortcomings.nodes[0].themeTags).toEqual([{ reason: "portfolio:市科学技术协会" }]);
+  });
+
+  it("reads nodes written before portfolios and the flag as ingest would write them", async () => {
+    await db.write(
+      `MATCH (d:Department) WHERE d.id IN ['culture-tourism-bureau', 'government-research-office'] REMOVE d.assignedThemes
+       WITH count(*) AS done MATCH (x:Shortcoming) WHERE x.date = date('2023-04-28') REMOVE x.unclassified`,
+    );
+    const q = await gql(
+      server,
+      `{
+        culture: department(id: "culture-tourism-bureau") { assignedThemes { id } }
+        research: department(id: "government-research-office") { assignedThemes { id } }
+        shortcomings(from: "2023-04-28") { nodes { text unclassified } }
+      }`,
+    );
+    expect(q.data!.culture.assignedThemes).toEqual([{ id: "culture-civility" }]);
+    expect(q.data!.research.assignedThemes).toEqual([]);
+    expect(q.data!.shortcomings.nodes.map((n: any) => [n.text, n.unclassified])).toEqual([
+      ["政策落地见效", false],
+      ["统筹协调", false],
+      ["统筹协调", true],
+      ["工作统筹", false],
+    ]);
+  });
+});

@@ -18,7 +18,7 @@ inferred links and tallies are derived in batches beside the writes, the last be
 ends. Connects like the server: NEO4J_URI, or the local Neo4j of POLICYGRAPH_HOME (reused when
 running, started and stopped otherwise).
   --dry-run   extract and validate, write nothing
-  --json      print [{file, status, meeting, reports, error}] on stdout
+  --json      print [{file, status, meeting, reports, unclassified, error}] on stdout
 ${READOUT_FLAGS_USAGE}
               (both for every file; a file's own front matter or page wins)
 Exit status: 0 all went in, 1 any file failed (the others stay committed), 2 bad usage,
@@ -32,6 +32,8 @@ export interface FileResult {
   status: "created" | "unchanged" | "dry-run" | "failed";
   meeting: string | null;
   reports: number;
+  /** Items no keyword, rule or portfolio gave a theme. */
+  unclassified: number;
   error: string | null;
 }
 
@@ -72,9 +74,10 @@ function fileResult(file: string, result: BulkResult): FileResult {
         status: result.outcome.status,
         meeting: result.outcome.meetingId,
         reports: result.outcome.reports,
+        unclassified: result.outcome.unclassified,
         error: null,
       }
-    : { file, status: "failed", meeting: null, reports: 0, error: oneLine(result.error) };
+    : { file, status: "failed", meeting: null, reports: 0, unclassified: 0, error: oneLine(result.error) };
 }
 
 /** `policygraph ingest`: see USAGE. */
@@ -134,8 +137,9 @@ export async function runIngest(argv: string[]): Promise<number> {
   else if (progress.active)
     results.filter((r) => r?.status === "failed").forEach((r) => process.stdout.write(humanLine(r)));
   const count = (s: FileResult["status"]) => results.filter((r) => r?.status === s).length;
+  const unclassified = results.reduce((n, r) => n + (r?.unclassified ?? 0), 0);
   log(
-    `${files.length} file(s): ${count("created")} created, ${count("unchanged")} unchanged, ${count("dry-run")} dry-run, ${count("failed")} failed`,
+    `${files.length} file(s): ${count("created")} created, ${count("unchanged")} unchanged, ${count("dry-run")} dry-run, ${count("failed")} failed; ${unclassified} item(s) unclassified`,
   );
   if (stopped) {
     log(
@@ -154,5 +158,5 @@ export async function runIngest(argv: string[]): Promise<number> {
 function humanLine(r: FileResult): string {
   return r.status === "failed"
     ? `failed     ${r.file}: ${r.error}\n`
-    : `${r.status.padEnd(10)} ${r.file} → ${r.meeting} (${r.reports} reports)\n`;
+    : `${r.status.padEnd(10)} ${r.file} → ${r.meeting} (${r.reports} reports${r.unclassified ? `, ${r.unclassified} unclassified` : ""})\n`;
 }

@@ -5,7 +5,7 @@ import { THEME_FIELDS } from "../theme/theme.cypher";
  * parent's id comes from its PART_OF link (nodes written before parents were stored have none).
  */
 export const departmentFields = (v = "d") =>
-  `${v} {.id, .name, .fullName, .nameEn, .aliases, .kind, .curated, parentId: head([(${v})-[:PART_OF]->(up:Department) | up.id]), __typename: 'Department'}`;
+  `${v} {.id, .name, .fullName, .nameEn, .aliases, .kind, .curated, parentId: head([(${v})-[:PART_OF]->(up:Department) | up.id]), assignedThemeIds: ${v}.assignedThemes, __typename: 'Department'}`;
 export const DEPARTMENT_FIELDS = departmentFields();
 
 const DEPARTMENT_FILTER = `($kind IS NULL OR d.kind = $kind) AND ($contains IS NULL OR d.searchText CONTAINS $contains)

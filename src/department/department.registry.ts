@@ -20,6 +20,11 @@ export interface DepartmentEntry {
   readonly curated: boolean;
   /** The id of the body this one is part of (a district's bureau → the district), if known. */
   readonly parentId: string | null;
+  /**
+   * Its policy themes as curated in the seed (theme ids); absent for uncurated bodies and curated
+   * ones without the key, whose portfolio is read from the name (../department/portfolio).
+   */
+  readonly assignedThemes?: readonly string[];
 }
 
 /** What the caller knows about the meeting a name comes from. */
@@ -148,6 +153,11 @@ function parseEntry(raw: unknown, index: number, source: string): DepartmentEntr
   const aliases: string[] = r.aliases.map((a, i) => text(a, source, `${where}.aliases[${i}]`));
   Object.freeze(aliases);
   const parentId = r.parent == null ? null : text(r.parent, source, `${where}.parent`);
+  if (r.assignedThemes !== undefined && !Array.isArray(r.assignedThemes))
+    fail(source, `${where}.assignedThemes must be an array of theme ids`);
+  const assignedThemes = Array.isArray(r.assignedThemes)
+    ? r.assignedThemes.map((t, i) => text(t, source, `${where}.assignedThemes[${i}]`))
+    : undefined;
   return Object.freeze({
     id,
     name: text(r.name, source, `${where}.name`),
@@ -157,6 +167,7 @@ function parseEntry(raw: unknown, index: number, source: string): DepartmentEntr
     kind: r.kind,
     curated: true,
     parentId,
+    ...(assignedThemes ? { assignedThemes: Object.freeze(assignedThemes) } : {}),
   });
 }
 

@@ -3,9 +3,12 @@ import { notFound } from "../errors";
 import { byKeys, Context, defineLoader, load } from "../graphql/context";
 import { Page } from "../graphql/connection";
 import { toSimplified } from "../text/chinese";
+import { themeById } from "../theme/theme.repository";
 import type { PolicyTheme } from "../theme/theme.type";
 import * as q from "./department.cypher";
 import { DepartmentKind } from "./department-kind";
+import { curatedDepartments } from "./department.registry";
+import { portfolioOf } from "./portfolio";
 import type { Department } from "./department.type";
 
 /** One page of departments, optionally of one kind or matching a name, with the total. */
@@ -104,4 +107,18 @@ export async function loadReportDepartment(ctx: Context, reportId: string): Prom
   const [first] = await load(ctx, departmentsByReport, reportId);
   if (!first) throw notFound(`report ${reportId} has no department`);
   return first;
+}
+
+/**
+ * A department's assigned themes (its portfolio), in their order. A node written before portfolios
+ * has none stored: its portfolio is read as ingest would write it (curated, else from its name).
+ */
+export async function loadAssignedThemes(ctx: Context, department: Department): Promise<PolicyTheme[]> {
+  const ids =
+    department.assignedThemeIds ??
+    portfolioOf(
+      curatedDepartments().find((e) => e.id === department.id) ?? { ...department, assignedThemes: undefined },
+    );
+  const themes = await Promise.all(ids.map((id) => load(ctx, themeById, id)));
+  return themes.filter((t): t is PolicyTheme => t !== null);
 }

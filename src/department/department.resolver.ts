@@ -9,7 +9,13 @@ import { Report } from "../report/report.type";
 import { ShortcomingConnection } from "../shortcoming/shortcoming.type";
 import { PolicyTheme } from "../theme/theme.type";
 import { DepartmentKind } from "./department-kind";
-import { departmentById, departmentPage, partsByDepartment, themesByDepartment } from "./department.repository";
+import {
+  departmentById,
+  departmentPage,
+  loadAssignedThemes,
+  partsByDepartment,
+  themesByDepartment,
+} from "./department.repository";
 import { Department, DepartmentConnection } from "./department.type";
 
 @ArgsType()
@@ -81,5 +87,13 @@ export class DepartmentResolver {
   })
   themes(@Root() department: Department, @Ctx() ctx: Context): Promise<PolicyTheme[]> {
     return load(ctx, themesByDepartment, department.id);
+  }
+
+  @FieldResolver(() => [PolicyTheme], {
+    description:
+      "Its portfolio: the policy themes it is assigned (curated, else read from its name; none for a district or town). An item whose words give no theme takes these (reason portfolio:…); they also break ties.",
+  })
+  assignedThemes(@Root() department: Department, @Ctx() ctx: Context): Promise<PolicyTheme[]> {
+    return loadAssignedThemes(ctx, department);
   }
 }

@@ -49,6 +49,8 @@ export class Department extends Node {
 
   /** The id of the body it is part of (resolved by the `parent` field). */
   parentId!: string | null;
+  /** Its portfolio's theme ids as written at ingest; null on a node written before portfolios. */
+  assignedThemeIds!: string[] | null;
 }
 
 export const DepartmentConnection = Connection(Department, "Department");

@@ -74,8 +74,12 @@ describe("extractReadout on the founding readout (seed/)", () => {
     for (const s of x.reports.flatMap((r) => r.shortcomings)) {
       expect(s.themes.length).toBeGreaterThan(0);
       expect(s.themeReasons?.[s.themes[0]]).toMatch(/^(keyword|rule):/);
+      expect(s.unclassified).toBeUndefined();
     }
-    expect(x.warnings).toEqual([]);
+    // The closing call to deliver ("以钉钉子精神抓好任务落实") names no field, and a directive has no portfolio.
+    const unclassified = x.directives.filter((d) => d.unclassified);
+    expect(unclassified.map((d) => d.themes)).toEqual([[]]);
+    expect(x.warnings).toEqual(["1 item unclassified (no keyword, rule or portfolio gave a theme): 1 directive"]);
   });
 
   it("is deterministic", () => {
@@ -105,6 +109,59 @@ describe("extractReadout on traditional script", () => {
     expectExactSpans(file, x);
     const simplified = extractReadout(founding);
     expect(allItems(x).map((i) => i.span)).toEqual(allItems(simplified).map((i) => i.span));
+  });
+});
+
+describe("extractReadout: portfolios and unclassified items", () => {
+  const readout = (body: string) => `---\ntitle: 测试\nurl:\npublished: 2022-03-31\n---\n\n${body}`;
+
+  it("gives an item its report's portfolio when its words give no theme, and breaks ties with it", () => {
+    const x = extractReadout(
+      readout(
+        "3月31日下午，市委召开市直部门党组（党委）书记月度工作点评会。市文化和旅游局、市科委依次发言，并接受市委书记蔡奇现场点评。" +
+          "市文化和旅游局完成重点任务。但在政策落地见效、文化和科技融合等方面仍存不足。" +
+          "市科委推进重点工作。但在文化和科技融合、统筹协调等方面仍存不足。会议强调，要抓好任务落实。",
+      ),
+    );
+    const [culture, science] = x.reports;
+    expect(culture.shortcomings.map((s) => [s.text, s.themes[0], s.themeReasons?.[s.themes[0]]])).toEqual([
+      ["政策落地见效", "culture-civility", "portfolio:市文化和旅游局"],
+      ["文化和科技融合", "culture-civility", "keyword:文化"],
+    ]);
+    expect(science.shortcomings.map((s) => [s.text, s.themes[0], s.themeReasons?.[s.themes[0]]])).toEqual([
+      ["文化和科技融合", "science-innovation", "keyword:科技"],
+      ["统筹协调", "science-innovation", "portfolio:市科委"],
+    ]);
+    expect(culture.achievements[0].themes).toEqual(["culture-civility"]);
+    expect(
+      allItems(x)
+        .filter((i) => i.unclassified)
+        .map((i) => i.text),
+    ).toEqual(["要抓好任务落实"]);
+    expect(x.warnings).toContain("1 item unclassified (no keyword, rule or portfolio gave a theme): 1 directive");
+  });
+
+  it("flags what nothing classifies, with one warning that counts it", () => {
+    const x = extractReadout(
+      readout(
+        "3月31日下午，市委召开区委书记月度工作点评会。石景山、顺义两位区委书记依次发言，并接受市委书记蔡奇现场点评。" +
+          "石景山区完成重点任务。但在统筹协调、抓落实等方面仍存不足。顺义区推进重点工作。但在全面从严治党等方面仍存不足。" +
+          "会议强调，要抓好任务落实。",
+      ),
+    );
+    const flagged = allItems(x).filter((i) => i.unclassified);
+    expect(flagged.map((i) => i.text)).toEqual([
+      "完成重点任务",
+      "统筹协调",
+      "抓落实",
+      "推进重点工作",
+      "要抓好任务落实",
+    ]);
+    for (const i of flagged) expect(i.themes).toEqual([]);
+    for (const i of allItems(x).filter((i) => !i.unclassified)) expect(i.themes.length).toBeGreaterThan(0);
+    expect(x.warnings.filter((w) => w.includes("unclassified"))).toEqual([
+      "5 items unclassified (no keyword, rule or portfolio gave a theme): 2 achievements, 2 shortcomings, 1 directive",
+    ]);
   });
 });
 

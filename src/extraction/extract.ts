@@ -7,8 +7,9 @@ import { findHost } from "./host";
 import { findAttendees, findChair, findTitle, MeetingTitle, meetingKind, openingSentence } from "./meeting";
 import { FrontMatter, parseReadoutFile, ReadoutDefaults, ReadoutFile, withDefaults } from "./readout";
 import { findSpeakerList, SpeakerList } from "./speakers";
+import { subjectPortfolio } from "../department/portfolio";
 import { shippedThemeLexicon, ThemeLexicon } from "../theme/theme.catalog";
-import { ThemeTagger } from "./themes";
+import { Portfolio, ThemeTagger } from "./themes";
 import { charAt, charCodes, makeSource, Segment, sentenceIndexAt, Source, toSpan } from "./text";
 
 export interface ExtractOptions extends ReadoutDefaults {
@@ -48,8 +49,8 @@ function sentenceOf(ctx: Context, seg: Segment): Segment {
   return { start, end };
 }
 
-function item(ctx: Context, seg: Segment, sentence: Segment = sentenceOf(ctx, seg)): ExtractedItem {
-  const tags = ctx.tagger.tag(ctx.src.match.slice(seg.start, seg.end), ctx.meetingKind);
+function item(ctx: Context, seg: Segment, sentence: Segment, portfolio?: Portfolio): ExtractedItem {
+  const tags = ctx.tagger.tag(ctx.src.match.slice(seg.start, seg.end), ctx.meetingKind, portfolio);
   const out: ExtractedItem = {
     text: ctx.src.original.slice(seg.start, seg.end),
     span: toSpan(seg),
@@ -58,16 +59,38 @@ function item(ctx: Context, seg: Segment, sentence: Segment = sentenceOf(ctx, se
   };
   if (tags.subthemes.length) out.subthemes = tags.subthemes;
   out.themeReasons = tags.reasons;
+  if (!tags.themes.length) out.unclassified = true;
   return out;
 }
 
 function report(ctx: Context, a: Assessment, order: number): ExtractedReport {
+  const portfolio: Portfolio = { subject: a.subject, themes: subjectPortfolio(a.subject) };
   return {
     order,
     subject: a.subject,
-    achievements: a.achievements.map((seg) => item(ctx, seg)),
-    shortcomings: a.shortcomings.map((seg) => item(ctx, seg)),
+    achievements: a.achievements.map((seg) => item(ctx, seg, sentenceOf(ctx, seg), portfolio)),
+    shortcomings: a.shortcomings.map((seg) => item(ctx, seg, sentenceOf(ctx, seg), portfolio)),
   };
+}
+
+/** The warning that says how many items no keyword, rule, context or portfolio gave a theme, or null. */
+export function unclassifiedWarning(
+  reports: readonly ExtractedReport[],
+  directives: readonly ExtractedItem[],
+): string | null {
+  const count = (items: readonly ExtractedItem[]) => items.filter((i) => i.unclassified).length;
+  const parts = [
+    [count(reports.flatMap((r) => r.achievements)), "achievement"],
+    [count(reports.flatMap((r) => r.shortcomings)), "shortcoming"],
+    [count(directives), "directive"],
+  ] as const;
+  const total = parts.reduce((n, [k]) => n + k, 0);
+  if (!total) return null;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  return `${plural(total, "item")} unclassified (no keyword, rule or portfolio gave a theme): ${parts
+    .filter(([n]) => n)
+    .map(([n, word]) => plural(n, word))
+    .join(", ")}`;
 }
 
 function notAReadout(): Extraction {
@@ -114,12 +137,10 @@ export function extractFile(parsed: ReadoutFile, options: ExtractOptions = {}): 
   const host = findHost(src, file.frontMatter, { chair: meeting.chair, subjects: assessments.map((a) => a.subject) });
   meeting.host = host.host;
   if (host.warning) warnings.push(host.warning);
-  return {
-    meeting,
-    reports: assessments.map((a, i) => report(ctx, a, i + 1)),
-    directives,
-    warnings: [...new Set(warnings)],
-  };
+  const reports = assessments.map((a, i) => report(ctx, a, i + 1));
+  const unclassified = unclassifiedWarning(reports, directives);
+  if (unclassified) warnings.push(unclassified);
+  return { meeting, reports, directives, warnings: [...new Set(warnings)] };
 }
 
 // The chair's name as the rules match it (simplified script), for "蔡奇强调，" and the like.

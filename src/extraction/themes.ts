@@ -1,6 +1,7 @@
 import { ThemeLexicon } from "../theme/theme.catalog";
 
 const DEFAULT_RULE_WEIGHT = 4;
+const NO_INDEXES: ReadonlySet<number> = new Set();
 
 /** The themes of one text, most fitting first, and why. */
 export interface ThemeTags {
@@ -8,8 +9,16 @@ export interface ThemeTags {
   themes: string[];
   /** Child theme ids. */
   subthemes: string[];
-  /** Theme or child id → "keyword:…" or "rule:…". */
+  /** Theme or child id → "keyword:…", "rule:…", "context:…" or "portfolio:…". */
   reasons: Record<string, string>;
+}
+
+/** The assigned themes of the body whose report an item belongs to (see ../department/portfolio). */
+export interface Portfolio {
+  /** The report's subject as the text names it: the reason reads "portfolio:<subject>". */
+  subject: string;
+  /** Theme or child ids. */
+  themes: readonly string[];
 }
 
 /** A word the tagger looks for: a keyword of some themes, or a word of a rule. */
@@ -40,6 +49,9 @@ interface Scores {
 /** Tags texts (in simplified script) with the lexicon's themes. */
 export class ThemeTagger {
   private readonly ids: string[];
+  private readonly indexOf: Map<string, number>;
+  /** Portfolio lineages by the themes list (portfolios are shared by every item of a report). */
+  private readonly assigned = new WeakMap<readonly string[], Set<number>>();
   private readonly isChild: boolean[];
   private readonly lineageOf: number[][];
   /** Words by the codes of their first two characters (0 for the second of a one-character word). */
@@ -51,6 +63,7 @@ export class ThemeTagger {
   private readonly ruleReasons: string[];
   private readonly ruleThemes: number[][];
   private readonly ruleWeights: number[];
+  private readonly ruleFallback: boolean[];
   /** Where each rule's groups start in `groupFirst` (the first position of a word of each group). */
   private readonly ruleOffsets: number[];
   private readonly groupFirst: Int32Array;
@@ -59,6 +72,7 @@ export class ThemeTagger {
   constructor(private readonly lexicon: ThemeLexicon) {
     const all = [...lexicon.themes, ...lexicon.children];
     const index = new Map(all.map((t, i) => [t.id, i]));
+    this.indexOf = index;
     this.ids = all.map((t) => t.id);
     this.isChild = all.map((t) => t.parent !== undefined);
     this.lineageOf = all.map((t, i) => (t.parent ? [i, index.get(t.parent) as number] : [i]));
@@ -82,6 +96,7 @@ export class ThemeTagger {
     this.ruleReasons = lexicon.rules.map((r) => `rule:${r.reason}`);
     this.ruleThemes = lexicon.rules.map((r) => this.lineageOf[index.get(r.theme) as number]);
     this.ruleWeights = lexicon.rules.map((r) => r.weight ?? DEFAULT_RULE_WEIGHT);
+    this.ruleFallback = lexicon.rules.map((r) => r.fallback === true);
     this.ruleOffsets = [];
     let groups = 0;
     for (const r of lexicon.rules) {
@@ -103,32 +118,65 @@ export class ThemeTagger {
   }
 
   /**
-   * The themes of a text, most fitting first, with the keyword, rule or context behind each.
-   * `meetingKind` is the kind of meeting the text comes from, for the lexicon's contexts.
+   * The themes of a text, most fitting first, with the keyword, rule, context or portfolio behind
+   * each. `meetingKind` is the kind of meeting the text comes from, for the lexicon's contexts;
+   * `portfolio` the themes assigned to the body the text is about: they break ties between themes
+   * of equal score, and stand in (reason "portfolio:<subject>") when the words give no theme.
    */
-  tag(text: string, meetingKind?: string): ThemeTags {
+  tag(text: string, meetingKind?: string, portfolio?: Portfolio): ThemeTags {
     const scores: Scores = { score: [], first: [], reason: [], reasonWeight: [], touched: [] };
     const hits: Hit[] = [];
     const rules = this.scan(text, hits);
     for (const hit of hits.length > 1 ? keywordHits(hits) : hits) {
       for (const t of hit.word.themes) add(scores, t, hit.word.word.length, hit.start, hit.word.reason);
     }
-    rules.forEach((at, r) => {
-      if (at >= 0) for (const t of this.ruleThemes[r]) add(scores, t, this.ruleWeights[r], at, this.ruleReasons[r]);
-    });
+    const fire = (fallback: boolean) =>
+      rules.forEach((at, r) => {
+        if (at < 0 || this.ruleFallback[r] !== fallback) return;
+        for (const t of this.ruleThemes[r]) add(scores, t, this.ruleWeights[r], at, this.ruleReasons[r]);
+      });
+    fire(false);
+    // Generic words (a campaign of 整治) name a field only where nothing else does.
+    if (!scores.touched.length) fire(true);
+    const assigned = this.portfolioIndexes(portfolio);
+    const preferred = (t: number) => (assigned.size && this.lineageOf[t].some((i) => assigned.has(i)) ? 1 : 0);
     const ranked = scores.touched.sort(
-      (a, b) => scores.score[b] - scores.score[a] || scores.first[a] - scores.first[b] || a - b,
+      (a, b) =>
+        scores.score[b] - scores.score[a] || preferred(b) - preferred(a) || scores.first[a] - scores.first[b] || a - b,
     );
     const tags: ThemeTags = { themes: [], subthemes: [], reasons: {} };
     for (const t of ranked) this.give(tags, t, scores.reason[t]);
+    if (!ranked.length && portfolio) {
+      for (const id of portfolio.themes) {
+        const t = this.indexOf.get(id);
+        if (t === undefined) continue;
+        for (const l of this.lineageOf[t])
+          if (!tags.reasons[this.ids[l]]) this.give(tags, l, `portfolio:${portfolio.subject}`);
+      }
+    }
     // Contexts never reorder what the text says; they add their theme after it.
     for (const c of this.lexicon.contexts) {
       if (c.meetingKind !== meetingKind) continue;
-      for (const t of this.lineageOf[this.ids.indexOf(c.theme)]) {
-        if (scores.score[t] === undefined) this.give(tags, t, `context:${c.reason}`);
+      for (const t of this.lineageOf[this.indexOf.get(c.theme) as number]) {
+        if (!tags.reasons[this.ids[t]]) this.give(tags, t, `context:${c.reason}`);
       }
     }
     return tags;
+  }
+
+  // The portfolio's themes with their parents, by index; ids the lexicon does not know are left out.
+  private portfolioIndexes(portfolio: Portfolio | undefined): ReadonlySet<number> {
+    if (!portfolio) return NO_INDEXES;
+    let out = this.assigned.get(portfolio.themes);
+    if (!out) {
+      out = new Set<number>();
+      for (const id of portfolio.themes) {
+        const t = this.indexOf.get(id);
+        if (t !== undefined) for (const l of this.lineageOf[t]) out.add(l);
+      }
+      this.assigned.set(portfolio.themes, out);
+    }
+    return out;
   }
 
   private give(tags: ThemeTags, t: number, reason: string): void {

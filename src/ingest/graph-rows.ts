@@ -6,6 +6,7 @@ import {
   resolveHost,
   resolveSubject,
 } from "../department/department.registry";
+import { portfolioOf } from "../department/portfolio";
 import { badInput } from "../errors";
 import { ExtractedItem, Extraction, MEETING_KINDS, Span } from "../extraction/extraction.types";
 import { resolvePerson } from "../person/person.registry";
@@ -42,6 +43,8 @@ export interface ItemRow {
   sentenceEnd: number;
   date: string;
   themes: ThemeTagRow[];
+  /** No keyword, rule, context or portfolio gave the item a theme. */
+  unclassified: boolean;
 }
 
 export interface DirectiveRow extends ItemRow {
@@ -56,6 +59,8 @@ export interface DepartmentRow {
   aliases: string[];
   kind: string;
   curated: boolean;
+  /** Its portfolio (theme ids): curated, else read from its name. */
+  assignedThemes: string[];
   searchText: string;
   /** The body it is part of (PART_OF), or null. */
   parentId: string | null;
@@ -125,6 +130,9 @@ function itemRow(
   if (body.slice(start, end) !== item.text) {
     throw badInput(`${where}: span [${start}, ${end}] does not hold its text «${item.text.slice(0, 30)}»`);
   }
+  const themes = themeRows(item, where);
+  // An item is unclassified when it has no theme: the flag cannot hide a tag, nor a missing flag a gap.
+  if (item.unclassified && themes.length) throw badInput(`${where}: marked unclassified but has themes`);
   const [sentenceStart, sentenceEnd] =
     item.sentence && item.sentence[0] <= start && item.sentence[1] >= end
       ? item.sentence
@@ -140,7 +148,8 @@ function itemRow(
     sentenceStart,
     sentenceEnd,
     date,
-    themes: themeRows(item, where),
+    themes,
+    unclassified: themes.length === 0,
   };
 }
 
@@ -181,6 +190,7 @@ export function buildGraphRows(doc: ReadoutDocument, extraction: Extraction): Gr
       aliases: entry.aliases,
       kind: entry.kind,
       curated: entry.curated,
+      assignedThemes: [...portfolioOf(entry)],
       searchText: toSimplified([entry.name, entry.fullName, ...entry.aliases].join(" ")),
       parentId: entry.parentId,
     });

@@ -83,7 +83,7 @@ CALL (m, readout) {
   CREATE (x:${label}:Entity {id: row.id})
   SET x.text = row.text, x.searchText = coalesce(row.searchText, row.text), x.seq = row.seq, x.start = row.start, x.end = row.end,
       x.sentenceStart = row.sentenceStart, x.sentenceEnd = row.sentenceEnd, x.date = m.date,
-      x.documentId = readout.document.id, x.meetingId = m.id,
+      x.documentId = readout.document.id, x.meetingId = m.id, x.unclassified = row.unclassified,
       ${parent === "Report" ? "x.reportId = parent.id, x.position = parent.order * 1000 + row.seq" : "x.reportId = null, x.position = row.seq"}
   CREATE (parent)-[:${rel}]->(x)
   WITH x, row

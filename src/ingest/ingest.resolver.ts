@@ -82,6 +82,7 @@ export class IngestResolver {
       meeting: status === IngestResultStatus.DRY_RUN ? null : await loadMeeting(ctx, outcome.meetingId),
       warnings: outcome.warnings,
       reports: outcome.reports,
+      unclassified: outcome.unclassified,
     };
   }
 }

@@ -22,6 +22,8 @@ export interface IngestOutcome {
   meetingId: string;
   documentId: string;
   reports: number;
+  /** Items of the readout no keyword, rule or portfolio gave a theme. */
+  unclassified: number;
   warnings: string[];
   rows: GraphRows;
 }
@@ -54,6 +56,7 @@ export function toBodyOffsets(extraction: Extraction, bodyStart: number): Extrac
 export interface PreparedReadout {
   rows: GraphRows;
   reports: number;
+  unclassified: number;
   warnings: string[];
 }
 
@@ -66,7 +69,10 @@ export interface PrepareOptions extends ReadOptions {
 /** Builds the graph rows of a readout (the document keeps its body) and its extraction (offsets into `file.text`). */
 export function prepareExtracted(file: ReadoutFile, extraction: Extraction): PreparedReadout {
   const rows = buildGraphRows({ ...file.frontMatter, text: file.body }, toBodyOffsets(extraction, file.bodyStart));
-  return { rows, reports: rows.reports.length, warnings: extraction.warnings ?? [] };
+  const unclassified = [...rows.achievements, ...rows.shortcomings, ...rows.directives].filter(
+    (i) => i.unclassified,
+  ).length;
+  return { rows, reports: rows.reports.length, unclassified, warnings: extraction.warnings ?? [] };
 }
 
 /** Builds the graph rows of one readout file (front matter + body) and its extraction (file offsets). */

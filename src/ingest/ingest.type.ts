@@ -66,6 +66,12 @@ export class IngestResult {
   @Field(() => Int, { description: "How many department reports the readout holds." })
   reports!: number;
 
+  @Field(() => Int, {
+    description:
+      "How many of its achievements, shortcomings and directives no keyword, rule or portfolio gave a theme (each is `unclassified`).",
+  })
+  unclassified!: number;
+
   @Field(() => [String], { description: "What the extractor noticed and could not place." })
   warnings!: string[];
 }

@@ -11,10 +11,14 @@ export const ITEM_KINDS = {
 } as const;
 export type ItemKind = keyof typeof ITEM_KINDS;
 
-/** The projection of an item node (variable `v`, default `x`) into an ItemRecord, tags included. */
+/**
+ * The projection of an item node (variable `v`, default `x`) into an ItemRecord, tags included.
+ * Items written before the unclassified flag read as unclassified when they have no theme.
+ */
 export const itemFields = (kind: ItemKind, v = "x") => `${v} {
   .id, .text, .seq, .position, .start, .end, .sentenceStart, .sentenceEnd, .documentId, .meetingId, .reportId,
   date: toString(${v}.date), __typename: '${kind}',
+  unclassified: coalesce(${v}.unclassified, NOT EXISTS { (${v})-[:ABOUT]->(:PolicyTheme) }),
   tags: [(${v})-[a:ABOUT]->(t:PolicyTheme) | {rank: a.rank, reason: a.reason, theme: ${THEME_FIELDS}}]
 }`;
 

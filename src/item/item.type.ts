@@ -26,6 +26,8 @@ export interface ItemRecord {
   meetingId: string;
   /** Null for directives (they belong to the meeting). */
   reportId: string | null;
+  /** True when no keyword, rule or portfolio gave the item a theme (then `tags` is empty). */
+  unclassified: boolean;
   tags: ThemeTagRecord[];
 }
 
@@ -70,4 +72,10 @@ export abstract class Item extends Node {
 
   @Field(() => Int, { description: "Position among its siblings (1-based), in reading order." })
   seq!: number;
+
+  @Field({
+    description:
+      "True when no keyword, rule or portfolio gave the item a theme: `themes` is empty, and the extraction warned of it.",
+  })
+  unclassified!: boolean;
 }

@@ -26,6 +26,8 @@ export interface ThemeRule {
   reason: string;
   /** Score of the rule against keyword lengths; defaults to 4 (a four-character keyword). */
   weight?: number;
+  /** Fires only where no keyword or other rule gives a theme (generic words such as 整治). */
+  fallback?: boolean;
 }
 
 /** A theme every item of a kind of meeting gets, after its own ("state-assets" at a meeting of SOEs). */
@@ -72,6 +74,7 @@ function rule(value: unknown, ids: Set<string>): ThemeRule {
     none: v.none === undefined ? undefined : strings(v.none, `"none" of a rule for ${v.theme}`),
     reason: typeof v.reason === "string" && v.reason ? v.reason : v.all.map((g) => g[0]).join("+"),
     weight: typeof v.weight === "number" ? v.weight : undefined,
+    fallback: v.fallback === true ? true : undefined,
   };
 }
 
