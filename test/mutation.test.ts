@@ -200,7 +200,7 @@ describe("unclassified items and portfolios through the API", () => {
       `{
         culture: department(id: "culture-tourism-bureau") { assignedThemes { id } }
         research: department(id: "government-research-office") { assignedThemes { id } }
-        shortcomings(from: "2023-04-28") { nodes { text unclassified } }
+        shortcomings(from: "2023-04-28", to: "2023-04-28") { nodes { text unclassified } }
       }`,
     );
     expect(q.data!.culture.assignedThemes).toEqual([{ id: "culture-civility" }]);
