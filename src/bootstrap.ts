@@ -45,13 +45,29 @@ export async function openDatabase(config: Config, log: Log): Promise<OpenDataba
   return open;
 }
 
-/** Brings the database to the current schema and reference data; seeds the founding meeting when empty. */
-export async function prepareDatabase(db: Database, options: { seed: boolean }, log: Log): Promise<void> {
-  await migrate(db);
-  await syncThemes(db);
-  await ensureDerived(db, log);
+/**
+ * Brings the database to the current schema and reference data; seeds the founding meeting when
+ * empty. Resolves with how long each step took (ms), for the start-up log.
+ */
+export async function prepareDatabase(
+  db: Database,
+  options: { seed: boolean },
+  log: Log,
+): Promise<Record<string, number>> {
+  const took: Record<string, number> = {};
+  const step = async (name: string, work: () => Promise<unknown>) => {
+    const t0 = Date.now();
+    await work();
+    took[name] = Date.now() - t0;
+  };
+  await step("migrations", () => migrate(db));
+  await step("themes", () => syncThemes(db));
+  await step("derived", () => ensureDerived(db, log));
   if (options.seed) {
-    const seeded = await seedIfEmpty(db);
-    if (seeded) log(`seeded the founding meeting ${seeded.meetingId} (${seeded.reports} reports)`);
+    await step("seed", async () => {
+      const seeded = await seedIfEmpty(db);
+      if (seeded) log(`seeded the founding meeting ${seeded.meetingId} (${seeded.reports} reports)`);
+    });
   }
+  return took;
 }

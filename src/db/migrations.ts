@@ -74,6 +74,27 @@ export async function migrate(db: Queryable): Promise<void> {
     name: SEARCH_INDEX,
   });
   if (existing && existing.eventuallyConsistent !== true) await db.write(`DROP INDEX ${SEARCH_INDEX}`);
-  for (const statement of MIGRATIONS) await db.write(statement);
+  // A schema transaction costs Neo4j some 25 ms even when IF NOT EXISTS finds nothing to do: at
+  // start-up only the statements that change something run (a second of a warm start before).
+  const present = new Set<string>();
+  for (const show of SCHEMA_NAMES)
+    for (const { names } of await db.read<{ names: string[] }>(show)) names.forEach((n) => present.add(n));
+  for (const statement of pendingMigrations(MIGRATIONS, present)) await db.write(statement);
   await db.write("CALL db.awaitIndexes(300)");
+}
+
+const SCHEMA_NAMES = [
+  "SHOW INDEXES YIELD name RETURN collect(name) AS names",
+  "SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names",
+];
+
+const SCHEMA_STATEMENT = /^\s*(CREATE|DROP)\s+(?:FULLTEXT\s+)?(?:CONSTRAINT|INDEX)\s+(\w+)/;
+
+/** The migrations that would change a schema holding the index and constraint names `present`. */
+export function pendingMigrations(statements: readonly string[], present: ReadonlySet<string>): string[] {
+  return statements.filter((statement) => {
+    const m = SCHEMA_STATEMENT.exec(statement);
+    if (!m) return true;
+    return m[1] === "CREATE" ? !present.has(m[2]) : present.has(m[2]);
+  });
 }

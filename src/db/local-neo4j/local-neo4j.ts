@@ -4,6 +4,7 @@ import { appendFileSync, chmodSync, existsSync, mkdirSync, readFileSync, rmSync,
 import { join } from "node:path";
 import neo4j from "neo4j-driver";
 import {
+  classDataSharing,
   JAVA_FLAGS,
   LocalNeo4jUnavailable,
   prepareRuntime,
@@ -131,14 +132,16 @@ async function startLocked(opts: LocalNeo4jOptions, password: string, log: (line
   const runtime = await prepareRuntime(opts.cacheDir, log);
   mkdirSync(join(opts.home, "logs"), { recursive: true });
   const logFile = join(opts.home, "logs", "neo4j-launcher.log");
+  const jvmFlags = [...JAVA_FLAGS, ...(opts.javaOptions ?? [])];
+  const cds = classDataSharing(runtime, jvmFlags);
   const t0 = Date.now();
   const child = spawn(
     runtime.java,
     [
       `-Xms${opts.heap}`,
       `-Xmx${opts.heap}`,
-      ...JAVA_FLAGS,
-      ...(opts.javaOptions ?? []),
+      ...jvmFlags,
+      ...cds.flags,
       "-cp",
       runtime.classpath,
       "Launcher",
@@ -148,6 +151,8 @@ async function startLocked(opts: LocalNeo4jOptions, password: string, log: (line
     ],
     { env: { ...process.env, POLICYGRAPH_NEO4J_PASSWORD: password }, stdio: ["ignore", "pipe", "pipe"] },
   );
+  // The archive a first start records is written when its JVM exits; it is kept only when whole.
+  child.once("exit", () => cds.keep());
   const uri = await waitReady(child, logFile, opts.boltPort);
   const fresh: State = {
     pid: child.pid!,
@@ -156,7 +161,9 @@ async function startLocked(opts: LocalNeo4jOptions, password: string, log: (line
     owner: process.pid,
   };
   writeFileSync(stateFile, JSON.stringify(fresh));
-  log(`local Neo4j ready on ${uri} in ${((Date.now() - t0) / 1000).toFixed(1)} s (data in ${dataDir})`);
+  log(
+    `local Neo4j ready on ${uri} in ${((Date.now() - t0) / 1000).toFixed(1)} s (${cds.using ? "class-data archive" : "recording a class-data archive for the next start"}; data in ${dataDir})`,
+  );
   return owned(child, uri, password, stateFile);
 }
 

@@ -5,6 +5,7 @@ import {
   existsSync,
   mkdirSync,
   openSync,
+  readdirSync,
   readFileSync,
   renameSync,
   rmSync,
@@ -45,7 +46,7 @@ export class LocalNeo4jUnavailable extends Error {
 const ALTERNATIVES =
   "or run Neo4j 5.26 yourself (`docker compose up`, a server, Aura) and set NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD";
 
-function javaBin(name: "java" | "javac"): string {
+function javaBin(name: "java" | "javac" | "jar"): string {
   const home = process.env.JAVA_HOME;
   return home ? join(home, "bin", name) : name;
 }
@@ -168,6 +169,54 @@ export function processCommand(pid: number): string[] | undefined {
 export interface Runtime {
   java: string;
   classpath: string;
+  /** The cache folder of this Neo4j version (jars, launcher, class-data archives). */
+  dir: string;
+}
+
+/** How a Neo4j JVM uses (or records) the class-data-sharing archive of its classpath. */
+export interface ClassDataSharing {
+  /** True when an archive recorded by an earlier start is used. */
+  using: boolean;
+  flags: string[];
+  /** After the JVM exited: keeps the archive it recorded, if it wrote one. */
+  keep(): void;
+}
+
+/**
+ * Class-data sharing for the Neo4j JVM: most of its start is loading and verifying some 15,000
+ * classes from 130 jars, and an archive of them, mapped at start, skips that. JDK 17 records a
+ * dynamic archive when a JVM exits (-XX:ArchiveClassesAtExit) and maps it on later starts
+ * (-XX:SharedArchiveFile); an archive only fits the JVM, classpath and flags it was recorded with,
+ * so its name is a hash of them. The first start records one into a file of its own, renamed into
+ * place when that JVM has exited (a JVM killed mid-write leaves no half archive in use). A JVM that
+ * cannot map an archive (another JDK build) warns and starts without it (-Xshare:auto).
+ */
+export function classDataSharing(runtime: Runtime, flags: readonly string[]): ClassDataSharing {
+  if (process.env.POLICYGRAPH_NEO4J_CDS === "false") return { using: false, flags: [], keep: () => undefined };
+  const banner = spawnSync(runtime.java, ["-version"], { encoding: "utf8" });
+  const key = createHash("sha256")
+    .update([runtime.java, banner.stderr ?? "", runtime.classpath, ...flags].join("\n"))
+    .digest("hex")
+    .slice(0, 16);
+  const archive = join(runtime.dir, `cds-${key}.jsa`);
+  if (existsSync(archive)) {
+    return { using: true, flags: [`-XX:SharedArchiveFile=${archive}`, "-Xshare:auto"], keep: () => undefined };
+  }
+  const recording = `${archive}.${process.pid}.${Date.now()}.partial`;
+  return {
+    using: false,
+    // Recording warns once per class it leaves out (generated accessors, signed jars): thousands of lines.
+    flags: [`-XX:ArchiveClassesAtExit=${recording}`, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"],
+    keep: () => {
+      try {
+        if (existsSync(recording) && statSync(recording).size > 0 && !existsSync(archive))
+          renameSync(recording, archive);
+      } catch {
+        // Another start kept its archive first: this one is not needed.
+      }
+      rmSync(recording, { force: true });
+    },
+  };
 }
 
 /**
@@ -182,13 +231,20 @@ export async function prepareRuntime(cacheDir: string, log: (line: string) => vo
   const source = readFileSync(LAUNCHER_SOURCE, "utf8");
   const classes = join(dir, `launcher-${createHash("sha256").update(source).digest("hex").slice(0, 12)}`);
 
-  if (!existsSync(join(lib, ".complete")) || !existsSync(join(classes, "Launcher.class"))) {
+  // A jar, not a folder of classes: class-data sharing refuses non-empty folders on the classpath.
+  const launcherJar = join(classes, "launcher.jar");
+  if (!existsSync(join(lib, ".complete")) || !existsSync(launcherJar)) {
     await withLock(join(dir, ".lock"), log, "finish preparing Neo4j", () => {
       if (!existsSync(join(lib, ".complete"))) downloadJars(dir, lib, log);
-      if (!existsSync(join(classes, "Launcher.class"))) compileLauncher(lib, classes);
+      if (!existsSync(launcherJar)) compileLauncher(lib, classes);
     });
   }
-  return { java, classpath: `${classes}:${join(lib, "*")}` };
+  // The jars by name, in a fixed order: a class-data archive holds only for the classpath it was made with.
+  const jars = readdirSync(lib)
+    .filter((f) => f.endsWith(".jar"))
+    .sort()
+    .map((f) => join(lib, f));
+  return { java, dir, classpath: [launcherJar, ...jars].join(":") };
 }
 
 function downloadJars(dir: string, lib: string, log: (line: string) => void): void {
@@ -229,6 +285,15 @@ function compileLauncher(lib: string, classes: string): void {
       `could not compile the Neo4j launcher: ${why}; install a JDK 17+, ${ALTERNATIVES}.`,
     );
   }
+  const jarred = spawnSync(javaBin("jar"), ["cf", join(staging, "launcher.jar"), "-C", staging, "Launcher.class"], {
+    encoding: "utf8",
+  });
+  if (jarred.error || jarred.status !== 0) {
+    throw new LocalNeo4jUnavailable(
+      `could not package the Neo4j launcher: ${jarred.stderr?.trim().split("\n")[0] ?? jarred.error?.message}; install a JDK 17+, ${ALTERNATIVES}.`,
+    );
+  }
+  rmSync(join(staging, "Launcher.class"), { force: true });
   rmSync(classes, { recursive: true, force: true });
   renameSync(staging, classes);
 }
