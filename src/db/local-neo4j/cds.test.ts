@@ -19,6 +19,12 @@ describe("classDataSharing", () => {
     expect(first.flags[0]).toMatch(/^-XX:ArchiveClassesAtExit=.*\.partial$/);
     first.keep(); // the JVM died before writing: nothing to keep
     expect(classDataSharing(runtime, ["-XX:+UseG1GC"]).using).toBe(false);
+    const killed = classDataSharing(runtime, ["-XX:+UseG1GC"]);
+    const half = killed.flags[0].replace("-XX:ArchiveClassesAtExit=", "");
+    writeFileSync(half, "half an archive");
+    killed.keep(false); // killed while writing: not kept, removed
+    expect(existsSync(half)).toBe(false);
+    expect(classDataSharing(runtime, ["-XX:+UseG1GC"]).using).toBe(false);
 
     const second = classDataSharing(runtime, ["-XX:+UseG1GC"]);
     const written = second.flags[0].replace("-XX:ArchiveClassesAtExit=", "");

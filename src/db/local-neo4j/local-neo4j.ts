@@ -152,7 +152,7 @@ async function startLocked(opts: LocalNeo4jOptions, password: string, log: (line
     { env: { ...process.env, POLICYGRAPH_NEO4J_PASSWORD: password }, stdio: ["ignore", "pipe", "pipe"] },
   );
   // The archive a first start records is written when its JVM exits; it is kept only when whole.
-  child.once("exit", () => cds.keep());
+  child.once("exit", (_code, signal) => cds.keep(signal !== "SIGKILL"));
   const uri = await waitReady(child, logFile, opts.boltPort);
   const fresh: State = {
     pid: child.pid!,

@@ -178,8 +178,8 @@ export interface ClassDataSharing {
   /** True when an archive recorded by an earlier start is used. */
   using: boolean;
   flags: string[];
-  /** After the JVM exited: keeps the archive it recorded, if it wrote one. */
-  keep(): void;
+  /** After the JVM exited: keeps the archive it recorded, if it wrote one and was not killed while writing. */
+  keep(whole?: boolean): void;
 }
 
 /**
@@ -207,9 +207,9 @@ export function classDataSharing(runtime: Runtime, flags: readonly string[]): Cl
     using: false,
     // Recording warns once per class it leaves out (generated accessors, signed jars): thousands of lines.
     flags: [`-XX:ArchiveClassesAtExit=${recording}`, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"],
-    keep: () => {
+    keep: (whole = true) => {
       try {
-        if (existsSync(recording) && statSync(recording).size > 0 && !existsSync(archive))
+        if (whole && existsSync(recording) && statSync(recording).size > 0 && !existsSync(archive))
           renameSync(recording, archive);
       } catch {
         // Another start kept its archive first: this one is not needed.
