@@ -1,3 +1,4 @@
+import { notRejected } from "../item/item.cypher";
 import { THEME_FIELDS } from "../theme/theme.cypher";
 
 /**
@@ -47,6 +48,7 @@ RETURN id, collect(${DEPARTMENT_FIELDS}) AS departments`;
 export const THEMES_BY_DEPARTMENT = `
 UNWIND $ids AS id
 MATCH (:Department {id: id})-[:GAVE]->(:Report)-[:ACHIEVED|FELL_SHORT]->(x)-[:ABOUT]->(t:PolicyTheme)
+WHERE ${notRejected("x")}
 WITH id, t, count(x) AS n ORDER BY n DESC, t.position
 RETURN id, collect(${THEME_FIELDS}) AS themes`;
 

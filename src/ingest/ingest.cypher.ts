@@ -1,3 +1,5 @@
+import { notRejected } from "../item/item.cypher";
+
 /**
  * The one "extraction → graph" writer as Cypher. Every node carries the extra label :Entity (one
  * uniqueness constraint across all ids, and node(id) lookups). A document is written once: its
@@ -101,18 +103,19 @@ CALL (readout) {
 }`;
 
 // What the meeting's directives are about (top-level themes) and whom they name, as small index
-// entries beside it: the inference rules look for the first meeting after (or the last before) a
-// date that directed on a theme or named a department, and a composite range index ordered by
-// (key, date, meetingId) answers that in one seek. Walking meetings by date and reading lists on
-// each one grew with the number of meetings crossed (11 ms per derived meeting after 1,000).
+// entries beside it (a rejected directive directs on nothing): the inference rules look for the
+// first meeting after (or the last before) a date that directed on a theme or named a department,
+// and a composite range index ordered by (key, date, meetingId) answers that in one seek. Walking
+// meetings by date and reading lists on each one grew with the number of meetings crossed (11 ms
+// per derived meeting after 1,000).
 export const DIRECTIVE_INDEX = `
 CALL (m) {
-  MATCH (m)-[:ISSUED]->(:Directive)-[:ABOUT]->(t:PolicyTheme) WHERE t.parentId IS NULL
+  MATCH (m)-[:ISSUED]->(dx:Directive)-[:ABOUT]->(t:PolicyTheme) WHERE t.parentId IS NULL AND ${notRejected("dx")}
   WITH DISTINCT m, t.id AS themeId
   CREATE (:MeetingDirectiveTheme {themeId: themeId, date: m.date, meetingId: m.id})
 }
 CALL (m) {
-  MATCH (m)-[:ISSUED]->(:Directive)-[:ADDRESSED_TO]->(d:Department)
+  MATCH (m)-[:ISSUED]->(dx:Directive)-[:ADDRESSED_TO]->(d:Department) WHERE ${notRejected("dx")}
   WITH DISTINCT m, d.id AS departmentId
   CREATE (:MeetingAddressee {departmentId: departmentId, date: m.date, meetingId: m.id})
 }

@@ -1,4 +1,5 @@
 import { DERIVING } from "../derived/derived.cypher";
+import { notRejected } from "../item/item.cypher";
 
 /**
  * Tallies: per-meeting counts kept beside the graph so that pattern queries over years of meetings
@@ -60,10 +61,12 @@ export const TALLY_DEPARTMENT_THEMES = `${DERIVING}
 CALL (m) {
   MATCH (m)<-[:AT]-(r:Report)<-[:GAVE]-(d:Department)
   MATCH (r)-[rel:ACHIEVED|FELL_SHORT]->(x)-[a:ABOUT]->(:PolicyTheme)-[:BROADER*0..3]->(t:PolicyTheme)
+  WHERE ${notRejected("x")}
   WITH d, t, x, type(rel) AS rel, min(a.rank) AS rank
   RETURN d.id AS departmentId, t.id AS themeId, ${ITEM_COUNTS}
   UNION ALL
   MATCH (m)-[:ISSUED]->(x:Directive)-[:ADDRESSED_TO]->(d:Department)
+  WHERE ${notRejected("x")}
   MATCH (x)-[:ABOUT]->(:PolicyTheme)-[:BROADER*0..3]->(t:PolicyTheme)
   WITH d, t, count(DISTINCT x) AS n
   RETURN d.id AS departmentId, t.id AS themeId, 0 AS achievements, 0 AS shortcomings, 0 AS primaryShortcomings, n AS directives
@@ -76,10 +79,12 @@ ${appendEntries("DepartmentThemeTotal", ["departmentId", "themeId"], COUNTS)}`;
 export const TALLY_THEMES = `${DERIVING}
 CALL (m) {
   MATCH (m)<-[:AT]-(:Report)-[rel:ACHIEVED|FELL_SHORT]->(x)-[a:ABOUT]->(:PolicyTheme)-[:BROADER*0..3]->(t:PolicyTheme)
+  WHERE ${notRejected("x")}
   ${ITEM_THEMES}
   RETURN t.id AS themeId, ${ITEM_COUNTS}
   UNION ALL
   MATCH (m)-[:ISSUED]->(x:Directive)-[:ABOUT]->(:PolicyTheme)-[:BROADER*0..3]->(t:PolicyTheme)
+  WHERE ${notRejected("x")}
   WITH t, count(DISTINCT x) AS n
   RETURN t.id AS themeId, 0 AS achievements, 0 AS shortcomings, 0 AS primaryShortcomings, n AS directives
 }
@@ -89,16 +94,17 @@ MERGE (tally:ThemeTally {themeId: themeId, year: m.date.year})
 ${appendEntries("ThemeTotal", ["themeId"], COUNTS)}`;
 
 export const TALLY_DEPARTMENTS = `${DERIVING}
-SET m.achievementCount = COUNT { (m)<-[:AT]-(:Report)-[:ACHIEVED]->() },
-    m.shortcomingCount = COUNT { (m)<-[:AT]-(:Report)-[:FELL_SHORT]->() },
-    m.directiveCount = COUNT { (m)-[:ISSUED]->() }
+SET m.achievementCount = COUNT { (m)<-[:AT]-(:Report)-[:ACHIEVED]->(x) WHERE ${notRejected("x")} },
+    m.shortcomingCount = COUNT { (m)<-[:AT]-(:Report)-[:FELL_SHORT]->(x) WHERE ${notRejected("x")} },
+    m.directiveCount = COUNT { (m)-[:ISSUED]->(x) WHERE ${notRejected("x")} }
 WITH m
 CALL (m) {
   MATCH (m)<-[:AT]-(r:Report)<-[:GAVE]-(d:Department)
-  RETURN d.id AS departmentId, COUNT { (r)-[:ACHIEVED]->() } AS achievements,
-         COUNT { (r)-[:FELL_SHORT]->() } AS shortcomings, 0 AS directives
+  RETURN d.id AS departmentId, COUNT { (r)-[:ACHIEVED]->(x) WHERE ${notRejected("x")} } AS achievements,
+         COUNT { (r)-[:FELL_SHORT]->(x) WHERE ${notRejected("x")} } AS shortcomings, 0 AS directives
   UNION ALL
   MATCH (m)-[:ISSUED]->(x:Directive)-[:ADDRESSED_TO]->(d:Department)
+  WHERE ${notRejected("x")}
   RETURN d.id AS departmentId, 0 AS achievements, 0 AS shortcomings, count(DISTINCT x) AS directives
 }
 WITH m, departmentId, sum(achievements) AS achievements, sum(shortcomings) AS shortcomings, sum(directives) AS directives
@@ -131,3 +137,4 @@ export const TALLY_UPGRADE_FROM_V4: string[] = [
   totalsFromYears("ThemeTally", "ThemeTotal", ["themeId"], COUNTS),
   totalsFromYears("DepartmentTally", "DepartmentTotal", ["departmentId"], DEPARTMENT_COUNTS),
 ];
+
