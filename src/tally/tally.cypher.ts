@@ -138,3 +138,35 @@ export const TALLY_UPGRADE_FROM_V4: string[] = [
   totalsFromYears("DepartmentTally", "DepartmentTotal", ["departmentId"], DEPARTMENT_COUNTS),
 ];
 
+/**
+ * Takes the entries of a batch of meetings ($batch.meetingIds, of the years $batch.years) out of the
+ * year tallies of `label` and their all-time totals, so that the meetings can be derived again (a
+ * correction changed what they hold). A year tally or total left with nothing is deleted, as a
+ * fresh derivation would not have made it. One row per tally, then one per total: a node is
+ * written once per statement.
+ */
+const removeEntries = (label: string, totalLabel: string, keys: string[], counts: string[]) => `
+MATCH (tally:${label}) WHERE tally.year IN $batch.years
+WITH tally, tally.meetingIds AS ids
+WITH tally, ids, [i IN range(0, size(ids) - 1) WHERE ids[i] IN $batch.meetingIds] AS drop
+WHERE size(drop) > 0
+WITH tally, ids, drop, [i IN range(0, size(ids) - 1) WHERE NOT i IN drop] AS keep, tally.dates AS dates,
+     ${counts.map((c) => `tally.${c} AS ${listOf(c)}`).join(", ")}
+WITH tally, ids, keep, dates, ${counts.map(listOf).join(", ")},
+     ${counts.map((c) => `reduce(n = 0, i IN drop | n + ${listOf(c)}[i]) AS ${c}, size([i IN drop WHERE ${listOf(c)}[i] > 0]) AS ${c}Meetings`).join(",\n     ")}
+SET tally.dates = [i IN keep | dates[i]], tally.meetingIds = [i IN keep | ids[i]],
+    ${counts.map((c) => `tally.${c} = [i IN keep | ${listOf(c)}[i]], tally.${c}Total = tally.${c}Total - ${c}, tally.${c}Meetings = tally.${c}Meetings - ${c}Meetings`).join(",\n    ")}
+WITH tally, ${keys.map((k) => `tally.${k} AS ${k}`).join(", ")}, ${counts.flatMap((c) => [c, `${c}Meetings`]).join(", ")}
+FOREACH (_ IN CASE WHEN size(tally.meetingIds) = 0 THEN [1] ELSE [] END | DELETE tally)
+WITH ${keys.join(", ")}, ${counts.map((c) => `sum(${c}) AS ${c}, sum(${c}Meetings) AS ${c}Meetings`).join(", ")}
+MATCH (total:${totalLabel} {${keys.map((k) => `${k}: ${k}`).join(", ")}})
+SET ${counts.map((c) => `total.${c} = total.${c} - ${c}, total.${c}Meetings = total.${c}Meetings - ${c}Meetings`).join(",\n    ")}
+WITH total WHERE ${counts.map((c) => `total.${c} = 0`).join(" AND ")}
+DELETE total`;
+
+/** The statements that take a batch of meetings' entries out of the tallies (see removeEntries). */
+export const UNTALLY_MEETINGS = [
+  removeEntries("DepartmentThemeTally", "DepartmentThemeTotal", ["departmentId", "themeId"], COUNTS),
+  removeEntries("ThemeTally", "ThemeTotal", ["themeId"], COUNTS),
+  removeEntries("DepartmentTally", "DepartmentTotal", ["departmentId"], DEPARTMENT_COUNTS),
+];
