@@ -4,9 +4,10 @@ import { THEME_FIELDS } from "../theme/theme.cypher";
 /**
  * The projection of a department node (variable `v`, default `d`) into a Department record; its
  * parent's id comes from its PART_OF link (nodes written before parents were stored have none).
+ * Its aliases include the names of bodies a curator merged into it.
  */
 export const departmentFields = (v = "d") =>
-  `${v} {.id, .name, .fullName, .nameEn, .aliases, .kind, .curated, parentId: head([(${v})-[:PART_OF]->(up:Department) | up.id]), assignedThemeIds: ${v}.assignedThemes, __typename: 'Department'}`;
+  `${v} {.id, .name, .fullName, .nameEn, aliases: coalesce(${v}.aliases, []) + coalesce(${v}.mergedAliases, []), .kind, .curated, parentId: head([(${v})-[:PART_OF]->(up:Department) | up.id]), assignedThemeIds: ${v}.assignedThemes, __typename: 'Department'}`;
 export const DEPARTMENT_FIELDS = departmentFields();
 
 const DEPARTMENT_FILTER = `($kind IS NULL OR d.kind = $kind) AND ($contains IS NULL OR d.searchText CONTAINS $contains)
@@ -27,9 +28,11 @@ CALL {
 }
 RETURN total, nodes`;
 
+// An id merged away (../correction) answers with the body it was merged into.
 export const DEPARTMENTS_BY_ID = `
 UNWIND $ids AS id
-MATCH (d:Department {id: id})
+OPTIONAL MATCH (redirect:Redirect {fromId: id})
+MATCH (d:Department {id: coalesce(redirect.toId, id)})
 RETURN id, ${DEPARTMENT_FIELDS} AS department`;
 
 export const DEPARTMENTS_BY_REPORT = `

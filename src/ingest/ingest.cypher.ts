@@ -1,3 +1,4 @@
+import { foldRedirected } from "../correction/correction.cypher";
 import { notRejected } from "../item/item.cypher";
 
 /**
@@ -43,12 +44,17 @@ CALL (m, readout) {
 // Curated departments refresh their reference properties; an uncurated one keeps what it was
 // first given (its name as first published). Rows come parents first, so a body's parent is there
 // when its PART_OF is merged; a body has one parent (a curated parent may be corrected in the seed).
+// A body made again under an id a curator merged away is folded into the one it was merged into
+// once the readout is written (foldRedirected).
 const DEPARTMENTS_AND_HOST = `
 CALL (readout) {
   UNWIND readout.departments AS row
   MERGE (d:Department:Entity {id: row.id})
   ON CREATE SET d += row
   ON MATCH SET d += CASE WHEN row.curated THEN row ELSE {} END
+  // The names of bodies merged into it (../correction) stay searchable when its row is refreshed.
+  SET d.searchText = CASE WHEN row.curated AND d.mergedSearch IS NOT NULL
+                          THEN row.searchText + reduce(s = '', a IN d.mergedSearch | s + ' ' + a) ELSE d.searchText END
   WITH d, row WHERE row.parentId IS NOT NULL
   MATCH (parent:Department {id: row.parentId})
   MERGE (d)-[:PART_OF]->(parent)
@@ -148,5 +154,9 @@ CALL (readout) {
     ${DIRECTIVE_INDEX}
   }
   RETURN CASE WHEN existingMeeting IS NULL THEN null ELSE d.id END AS documentId, existingMeeting.id AS meetingId
+}
+CALL (readout) {
+  UNWIND readout.departments AS row
+  ${foldRedirected("row")}
 }
 RETURN readout.document.id AS id, documentId, meetingId`;
