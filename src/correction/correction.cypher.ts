@@ -23,9 +23,18 @@ const ITEM_LABELS = "(x:Achievement OR x:Shortcoming OR x:Directive)";
 export const CORRECTION_FIELDS = `c {.id, .seq, .kind, .author, .at, .reason, .targetId, .targetType, .documentId, .payload,
   undone: coalesce(c.undone, false), undoneById: c.undoneBy, orphaned: coalesce(c.orphaned, false), __typename: 'Correction'}`;
 
-/** The next number of the audit log (taken under a lock: corrections are numbered in commit order). */
-export const NEXT_SEQ = `
+/**
+ * Taken first in every correction's transaction: corrections run one at a time, so that each checks
+ * its input against what the one before committed (two curators rejecting one item at once make
+ * one rejection, not two).
+ */
+export const LOCK_CORRECTIONS = `
 MERGE (counter:Maintenance {id: 'corrections'})
+SET counter.lockedAt = datetime()`;
+
+/** The next number of the audit log (under LOCK_CORRECTIONS: corrections are numbered in commit order). */
+export const NEXT_SEQ = `
+MATCH (counter:Maintenance {id: 'corrections'})
 SET counter.seq = coalesce(counter.seq, 0) + 1
 RETURN counter.seq AS seq`;
 

@@ -86,13 +86,16 @@ function newCorrection(
   };
 }
 
-// Runs a correction's transaction, then waits for the search index, so that what it changed is
-// searchable (or no longer) when the mutation answers.
+// Runs a correction's transaction (under the corrections lock), then waits for the search index,
+// so that what it changed is searchable (or no longer) when the mutation answers.
 async function inTransaction(
   db: Queryable,
   work: (tx: WriteTx) => Promise<CorrectionRecord>,
 ): Promise<CorrectionRecord> {
-  const correction = await db.transaction(work);
+  const correction = await db.transaction(async (tx) => {
+    await tx.run(q.LOCK_CORRECTIONS);
+    return work(tx);
+  });
   await awaitSearchable(db);
   return correction;
 }
