@@ -21,6 +21,12 @@ export interface QueryLimits {
   timeoutMs: number;
 }
 
+/** A curator's bearer token and the name its corrections are signed with. */
+export interface CuratorToken {
+  name: string;
+  token: string;
+}
+
 /** Settings read from the environment once at start-up; see the configuration table in README. */
 export interface Config {
   port: number;
@@ -44,7 +50,10 @@ export interface Config {
     /** Extra JVM options for the local Neo4j, space-separated. */
     javaOptions: string[];
   };
+  /** POLICYGRAPH_CURATOR_TOKEN: the one unnamed curator token (its corrections are signed `curator`). */
   curatorToken: string | undefined;
+  /** POLICYGRAPH_CURATOR_TOKENS: named curators, each with a token of their own. */
+  curatorTokens: CuratorToken[];
   readToken: string | undefined;
   complexityLimit: number;
   limits: QueryLimits;
@@ -73,6 +82,39 @@ function baseUrl(env: NodeJS.ProcessEnv, name: string): string | undefined {
   return raw;
 }
 
+const CURATOR_NAME = /^[\p{L}\p{N}][\p{L}\p{N}._ -]{0,63}$/u;
+
+/**
+ * Parses POLICYGRAPH_CURATOR_TOKENS ("name:token,…"). Errors name the entry by its position and
+ * never quote it: an entry holds a secret.
+ */
+export function parseCuratorTokens(raw: string | undefined, single?: string): CuratorToken[] {
+  const out: CuratorToken[] = [];
+  const entries = (raw ?? "").split(",").map((e) => e.trim());
+  entries.forEach((entry, i) => {
+    if (!entry) return;
+    const where = `POLICYGRAPH_CURATOR_TOKENS entry ${i + 1}`;
+    const colon = entry.indexOf(":");
+    if (colon < 0) throw new Error(`${where} is not name:token`);
+    const name = entry.slice(0, colon).trim();
+    const token = entry.slice(colon + 1).trim();
+    if (!CURATOR_NAME.test(name)) {
+      throw new Error(`${where}: the name must be 1 to 64 letters, digits, spaces, '.', '_' or '-'`);
+    }
+    if (!token) throw new Error(`${where} (${name}) has an empty token`);
+    out.push({ name, token });
+  });
+  // A token names one curator: otherwise a correction's author would depend on the order of a list.
+  const all = [...out, ...(single ? [{ name: "curator", token: single }] : [])];
+  all.forEach((a, i) => {
+    const other = all.findIndex((b, j) => j < i && b.token === a.token);
+    if (other >= 0 && all[other].name !== a.name) {
+      throw new Error(`curator tokens: ${all[other].name} and ${a.name} have the same token`);
+    }
+  });
+  return out;
+}
+
 /** Reads the configuration from an environment (process.env by default). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const cacheRoot = str(env, "XDG_CACHE_HOME") ?? join(homedir(), ".cache");
@@ -96,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       javaOptions: (str(env, "NEO4J_JAVA_OPTS") ?? "").split(/\s+/).filter(Boolean),
     },
     curatorToken: str(env, "POLICYGRAPH_CURATOR_TOKEN"),
+    curatorTokens: parseCuratorTokens(env.POLICYGRAPH_CURATOR_TOKENS, str(env, "POLICYGRAPH_CURATOR_TOKEN")),
     readToken: str(env, "POLICYGRAPH_READ_TOKEN"),
     complexityLimit: int(env, "QUERY_COMPLEXITY_LIMIT", 50_000),
     // Defaults: a few times what the largest query of examples/ and of the explorer needs (219

@@ -6,6 +6,7 @@ import { ingestReadoutText } from "../src/ingest/ingest.service";
 import { seedIfEmpty } from "../src/ingest/seed";
 import { luceneQuery } from "../src/search/search.query";
 import { searchIndex } from "../src/search/search.repository";
+import { derivedData as derivedDataOf } from "./support/derived-data";
 import { graphCounts, resetGraph, testDatabase } from "./support/graph";
 import { ingestAll, READOUTS, readoutText } from "./support/readouts";
 
@@ -25,48 +26,7 @@ beforeAll(() => {
 
 afterAll(() => db.close());
 
-const LINKS = `
-MATCH (dx:Directive)-[a:ADDRESSES]->(s:Shortcoming)
-RETURN dx.id + ' -> ' + s.id + ' ' + a.rule + coalesce(' ' + a.theme, '') AS key,
-       a.themes AS themes, a.reason AS reason, a.inferred AS inferred
-ORDER BY key`;
-
-const TALLIES = `
-MATCH (t) WHERE t:DepartmentThemeTally OR t:ThemeTally OR t:DepartmentTally
-   OR t:DepartmentThemeTotal OR t:ThemeTotal OR t:DepartmentTotal
-RETURN labels(t)[0] + ' ' + coalesce(t.departmentId, '') + ' ' + coalesce(t.themeId, '') + ' ' + coalesce(toString(t.year), '') AS key,
-       properties(t) AS counts
-ORDER BY key`;
-
-const MEETINGS = `
-MATCH (m:Meeting)
-RETURN m.id AS id, m.pendingDerivation AS pending,
-       COLLECT { MATCH (x:MeetingDirectiveTheme {meetingId: m.id}) WHERE x.date = m.date RETURN x.themeId ORDER BY x.themeId } AS directiveThemes,
-       COLLECT { MATCH (x:MeetingAddressee {meetingId: m.id}) WHERE x.date = m.date RETURN x.departmentId ORDER BY x.departmentId } AS addresseeIds,
-       m.achievementCount AS achievements, m.shortcomingCount AS shortcomings, m.directiveCount AS directives
-ORDER BY id`;
-
-type Row = Record<string, unknown>;
-
-// A year tally's lists hold one entry per meeting in the order the meetings were derived: compare
-// them as sets of entries.
-function entriesOf(counts: Row): Row {
-  const ids = counts.meetingIds as string[] | undefined;
-  if (!ids) return counts;
-  const lists = Object.keys(counts).filter((k) => Array.isArray(counts[k]));
-  const rest = Object.fromEntries(Object.entries(counts).filter(([k]) => !lists.includes(k)));
-  const entries = ids.map((_, i) => Object.fromEntries(lists.map((k) => [k, (counts[k] as unknown[])[i]])));
-  return { ...rest, entries: entries.sort((a, b) => String(a.meetingIds).localeCompare(String(b.meetingIds))) };
-}
-
-async function derivedData() {
-  const tallies = await db.read<{ key: string; counts: Row }>(TALLIES);
-  return {
-    links: await db.read(LINKS),
-    tallies: tallies.map((t) => ({ key: t.key, counts: entriesOf(t.counts) })),
-    meetings: await db.read(MEETINGS),
-  };
-}
+const derivedData = () => derivedDataOf(db);
 
 describe("derived data", () => {
   let oneAtATime: Awaited<ReturnType<typeof derivedData>>;

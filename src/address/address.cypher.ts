@@ -1,5 +1,5 @@
 import { DERIVING } from "../derived/derived.cypher";
-import { itemFields } from "../item/item.cypher";
+import { itemFields, notRejected } from "../item/item.cypher";
 import { THEME_FIELDS } from "../theme/theme.cypher";
 
 /**
@@ -40,7 +40,7 @@ const DIRECTIVES_OF_DAY = `
 MATCH (x:MeetingDirectiveTheme) USING INDEX x:MeetingDirectiveTheme(themeId, date, meetingId)
 WHERE x.themeId = t.id AND x.date = day AND x.meetingId IS NOT NULL
 MATCH (:Meeting {id: x.meetingId})-[:ISSUED]->(dx:Directive)
-WHERE (dx)-[:ABOUT]->(t)`;
+WHERE (dx)-[:ABOUT]->(t) AND ${notRejected("dx")}`;
 
 // Ordered by the shortcoming's own tag rank (most fitting first) so that reasons are stable.
 const SHARED = `COLLECT { MATCH (s)-[r:ABOUT]->(t:PolicyTheme) WHERE (dx)-[:ABOUT]->(t) RETURN t.id ORDER BY r.rank, t.id }`;
@@ -60,8 +60,10 @@ SET a.inferred = true, a.themes = ${SHARED},
 // meeting is derived once (DERIVING).
 export const INFER_SAME_MEETING = `${DERIVING}
 MATCH (m)-[:ISSUED]->(dx:Directive)
+WHERE ${notRejected("dx")}
 WITH m, collect({dx: dx, themes: COLLECT { MATCH (dx)-[:ABOUT]->(t:PolicyTheme) RETURN t.id }}) AS directives
 MATCH (m)<-[:AT]-(:Report)-[:FELL_SHORT]->(s:Shortcoming)
+WHERE ${notRejected("s")}
 WITH directives, s, COLLECT { MATCH (s)-[r:ABOUT]->(t:PolicyTheme) RETURN t.id ORDER BY r.rank, t.id } AS flagged
 UNWIND directives AS directive
 WITH directive.dx AS dx, s, [id IN flagged WHERE id IN directive.themes] AS shared
@@ -76,7 +78,7 @@ CREATE (dx)-[:ADDRESSES {rule: 'same-meeting', inferred: true, themes: shared,
 // next-meeting links here first, as INFER_NEXT_MEETING_FOR_DIRECTIVES leaves pending meetings alone.
 export const INFER_NEXT_MEETING_FOR_SHORTCOMINGS = `${DERIVING}
 MATCH (m)<-[:AT]-(:Report)-[:FELL_SHORT]->(s:Shortcoming)-[:ABOUT]->(t:PolicyTheme)
-WHERE t.parentId IS NULL
+WHERE t.parentId IS NULL AND ${notRejected("s")}
 WITH m, t, collect(s) AS gaps
 CALL (m, t) {${firstMeeting("MeetingDirectiveTheme", "themeId", "t.id", "> m.date", "ASC", "x.date AS day")}
 }
@@ -92,15 +94,15 @@ CREATE (dx)-[:ADDRESSES {rule: 'next-meeting', theme: t.id, inferred: true, them
 // transaction for this batch), which sees this meeting. Scanning the shortcomings of those days
 // instead re-linked the whole batch a second time.
 export const INFER_NEXT_MEETING_FOR_DIRECTIVES = `${DERIVING}
-MATCH (m)-[:ISSUED]->(:Directive)-[:ABOUT]->(t:PolicyTheme)
-WHERE t.parentId IS NULL
+MATCH (m)-[:ISSUED]->(d0:Directive)-[:ABOUT]->(t:PolicyTheme)
+WHERE t.parentId IS NULL AND ${notRejected("d0")}
 WITH DISTINCT m, t
 WITH m, t, head(COLLECT {${firstMeeting("MeetingDirectiveTheme", "themeId", "t.id", "< m.date", "DESC", "x.date")}
 }) AS previous
 MATCH (earlier:Meeting) USING INDEX earlier:Meeting(date)
 WHERE earlier.date < m.date AND earlier.date >= coalesce(previous, date('0001-01-01')) AND earlier.pendingDerivation IS NULL
 MATCH (earlier)<-[:AT]-(:Report)-[:FELL_SHORT]->(s:Shortcoming)
-WHERE (s)-[:ABOUT]->(t)
+WHERE (s)-[:ABOUT]->(t) AND ${notRejected("s")}
 CALL (s, t, m) {
   MATCH (later:Directive)-[old:ADDRESSES {rule: 'next-meeting', theme: t.id}]->(s)
   WHERE later.date > m.date
@@ -108,7 +110,7 @@ CALL (s, t, m) {
 }
 WITH DISTINCT m, t, s
 MATCH (m)-[:ISSUED]->(dx:Directive)
-WHERE (dx)-[:ABOUT]->(t)
+WHERE (dx)-[:ABOUT]->(t) AND ${notRejected("dx")}
 ${NEXT_MEETING_LINK}`;
 
 // The new meeting's directives naming a department answer that department's gaps since the
@@ -116,13 +118,15 @@ ${NEXT_MEETING_LINK}`;
 // previous naming is a look-up in the directive index (the department's directives, thousands
 // after years, are not read).
 export const INFER_NAMES_DEPARTMENT_FOR_DIRECTIVES = `${DERIVING}
-MATCH (m)-[:ISSUED]->(:Directive)-[:ADDRESSED_TO]->(d:Department)
+MATCH (m)-[:ISSUED]->(d0:Directive)-[:ADDRESSED_TO]->(d:Department)
+WHERE ${notRejected("d0")}
 WITH DISTINCT m, d
 WITH m, d, head(COLLECT {${firstMeeting("MeetingAddressee", "departmentId", "d.id", "< m.date", "DESC", "x.date")}
 }) AS previous
 MATCH (d)-[:GAVE]->(r:Report)
 WHERE r.date <= m.date AND (previous IS NULL OR r.date > previous)
 MATCH (r)-[:FELL_SHORT]->(s:Shortcoming)
+WHERE ${notRejected("s")}
 CALL (s, m) {
   MATCH (later:Directive)-[old:ADDRESSES {rule: 'names-department'}]->(s)
   WHERE later.date > m.date
@@ -130,7 +134,7 @@ CALL (s, m) {
 }
 WITH DISTINCT m, d, s
 MATCH (m)-[:ISSUED]->(dx:Directive)
-WHERE (dx)-[:ADDRESSED_TO]->(d)
+WHERE (dx)-[:ADDRESSED_TO]->(d) AND ${notRejected("dx")}
 ${NAMES_DEPARTMENT_LINK}`;
 
 // The new meeting's shortcomings: the first meeting, the same or later, that named the department,
@@ -142,8 +146,9 @@ WITH DISTINCT m, d
 CALL (m, d) {${firstMeeting("MeetingAddressee", "departmentId", "d.id", ">= m.date", "ASC", "x")}
 }
 MATCH (naming:Meeting {id: x.meetingId})-[:ISSUED]->(dx:Directive)
-WHERE (dx)-[:ADDRESSED_TO]->(d)
+WHERE (dx)-[:ADDRESSED_TO]->(d) AND ${notRejected("dx")}
 MATCH (m)<-[:AT]-(report:Report)<-[:GAVE]-(d), (report)-[:FELL_SHORT]->(s:Shortcoming)
+WHERE ${notRejected("s")}
 ${NAMES_DEPARTMENT_LINK}`;
 
 /**

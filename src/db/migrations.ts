@@ -12,6 +12,7 @@ export const LABELS = [
   "Shortcoming",
   "Directive",
   "PolicyTheme",
+  "Correction",
 ] as const;
 
 /** Name of the full-text index over Chinese text (simplified copies, CJK bigram analyser). */
@@ -52,6 +53,13 @@ export const MIGRATIONS: readonly string[] = [
   // named a department": equality on the key, then index order (see DIRECTIVE_INDEX).
   "CREATE INDEX meeting_directive_theme IF NOT EXISTS FOR (n:MeetingDirectiveTheme) ON (n.themeId, n.date, n.meetingId)",
   "CREATE INDEX meeting_addressee IF NOT EXISTS FOR (n:MeetingAddressee) ON (n.departmentId, n.date, n.meetingId)",
+  // Curators' corrections (src/correction): the audit log in order, a target's, a document's; a
+  // merged department's old id and where it leads.
+  "CREATE CONSTRAINT correction_seq IF NOT EXISTS FOR (n:Correction) REQUIRE n.seq IS UNIQUE",
+  "CREATE INDEX correction_target IF NOT EXISTS FOR (n:Correction) ON (n.targetId)",
+  "CREATE INDEX correction_document IF NOT EXISTS FOR (n:Correction) ON (n.documentId)",
+  "CREATE CONSTRAINT redirect_from IF NOT EXISTS FOR (n:Redirect) REQUIRE n.fromId IS UNIQUE",
+  "CREATE INDEX redirect_to IF NOT EXISTS FOR (n:Redirect) ON (n.toId)",
   "CREATE CONSTRAINT maintenance_id IF NOT EXISTS FOR (n:Maintenance) REQUIRE n.id IS UNIQUE",
   // Eventually consistent: a commit only queues its text, and a background thread indexes the
   // queued texts of many commits at once (a quarter of a bulk ingest's CPU went to indexing them one

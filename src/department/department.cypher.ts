@@ -1,11 +1,13 @@
+import { notRejected } from "../item/item.cypher";
 import { THEME_FIELDS } from "../theme/theme.cypher";
 
 /**
  * The projection of a department node (variable `v`, default `d`) into a Department record; its
  * parent's id comes from its PART_OF link (nodes written before parents were stored have none).
+ * Its aliases include the names of bodies a curator merged into it.
  */
 export const departmentFields = (v = "d") =>
-  `${v} {.id, .name, .fullName, .nameEn, .aliases, .kind, .curated, parentId: head([(${v})-[:PART_OF]->(up:Department) | up.id]), assignedThemeIds: ${v}.assignedThemes, __typename: 'Department'}`;
+  `${v} {.id, .name, .fullName, .nameEn, aliases: coalesce(${v}.aliases, []) + coalesce(${v}.mergedAliases, []), .kind, .curated, parentId: head([(${v})-[:PART_OF]->(up:Department) | up.id]), assignedThemeIds: ${v}.assignedThemes, __typename: 'Department'}`;
 export const DEPARTMENT_FIELDS = departmentFields();
 
 const DEPARTMENT_FILTER = `($kind IS NULL OR d.kind = $kind) AND ($contains IS NULL OR d.searchText CONTAINS $contains)
@@ -26,9 +28,11 @@ CALL {
 }
 RETURN total, nodes`;
 
+// An id merged away (../correction) answers with the body it was merged into.
 export const DEPARTMENTS_BY_ID = `
 UNWIND $ids AS id
-MATCH (d:Department {id: id})
+OPTIONAL MATCH (redirect:Redirect {fromId: id})
+MATCH (d:Department {id: coalesce(redirect.toId, id)})
 RETURN id, ${DEPARTMENT_FIELDS} AS department`;
 
 export const DEPARTMENTS_BY_REPORT = `
@@ -47,6 +51,7 @@ RETURN id, collect(${DEPARTMENT_FIELDS}) AS departments`;
 export const THEMES_BY_DEPARTMENT = `
 UNWIND $ids AS id
 MATCH (:Department {id: id})-[:GAVE]->(:Report)-[:ACHIEVED|FELL_SHORT]->(x)-[:ABOUT]->(t:PolicyTheme)
+WHERE ${notRejected("x")}
 WITH id, t, count(x) AS n ORDER BY n DESC, t.position
 RETURN id, collect(${THEME_FIELDS}) AS themes`;
 

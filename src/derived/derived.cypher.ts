@@ -75,3 +75,51 @@ CALL {
   WITH t LIMIT 50000 DELETE t RETURN count(*) AS tallies
 }
 RETURN links + tallies AS done`;
+
+/**
+ * Before meetings are derived again ($batch.meetingIds, a correction changed them): their years,
+ * the meetings whose shortcomings their directives answer (whose links may follow them), and
+ * which of those are still pending (a bulk ingest under way: they have no tally entries yet).
+ */
+export const REDERIVE_SCOPE = `
+UNWIND $batch.meetingIds AS meetingId
+MATCH (m:Meeting {id: meetingId})
+OPTIONAL MATCH (m)-[:ISSUED]->(:Directive)-[:ADDRESSES]->(s:Shortcoming)
+OPTIONAL MATCH (pending:Meeting {id: s.meetingId}) WHERE pending.pendingDerivation
+RETURN collect(DISTINCT m.date.year) AS years, collect(DISTINCT s.meetingId) AS linked,
+       collect(DISTINCT pending.id) AS pendingLinked`;
+
+/**
+ * Meetings to derive again: every inferred link to their shortcomings goes (the rules make them
+ * again), and they are pending once more.
+ */
+export const UNDERIVE = `
+UNWIND $batch.meetingIds AS meetingId
+MATCH (m:Meeting {id: meetingId})
+CALL (m) {
+  MATCH (m)<-[:AT]-(:Report)-[:FELL_SHORT]->(:Shortcoming)<-[a:ADDRESSES]-(:Directive)
+  DELETE a
+}
+SET m.pendingDerivation = true`;
+
+/**
+ * The directive index entries of meetings whose directives changed ($batch.meetingIds), written
+ * again; $batch.themeIds are the top-level themes and $batch.departmentIds any department no longer
+ * addressed there (merged away), so every old entry is found by index seek.
+ */
+export const REINDEX_DIRECTIVES = `
+UNWIND $batch.meetingIds AS meetingId
+MATCH (m:Meeting {id: meetingId})
+CALL (m) {
+  UNWIND $batch.themeIds AS themeId
+  MATCH (x:MeetingDirectiveTheme {themeId: themeId, date: m.date, meetingId: m.id})
+  DELETE x
+}
+CALL (m) {
+  UNWIND COLLECT { MATCH (m)-[:ISSUED]->(:Directive)-[:ADDRESSED_TO]->(d:Department) RETURN d.id } + $batch.departmentIds AS departmentId
+  WITH DISTINCT m, departmentId
+  MATCH (x:MeetingAddressee {departmentId: departmentId, date: m.date, meetingId: m.id})
+  DELETE x
+}
+WITH m
+${DIRECTIVE_INDEX}`;

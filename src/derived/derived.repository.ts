@@ -1,6 +1,7 @@
 import { INFERENCES, NEXT_MEETING_UPGRADE_FROM_V5 } from "../address/address.cypher";
 import { Queryable, WriteTx } from "../db/neo4j";
-import { TALLY_MEETINGS, TALLY_UPGRADE_FROM_V4 } from "../tally/tally.cypher";
+import { TALLY_MEETINGS, TALLY_UPGRADE_FROM_V4, UNTALLY_MEETINGS } from "../tally/tally.cypher";
+import { topThemeIds } from "../theme/theme.catalog";
 import * as q from "./derived.cypher";
 
 /**
@@ -41,6 +42,41 @@ export async function deriveMeetings(tx: WriteTx, meetingIds: string[]): Promise
   const batch = { meetingIds };
   for (const statement of [...INFERENCES, ...TALLY_MEETINGS]) await tx.run(statement, { batch });
   await tx.run(q.MARK_DERIVED, { batch });
+}
+
+/**
+ * Derives meetings again whose items, themes or departments changed after they were derived (a
+ * curator's correction), inside the caller's write transaction, so that the patterns reflect the
+ * change when it commits. Their tally entries are taken out and made again, their directive index
+ * rewritten, and the inferred links of their shortcomings made again — with those of the meetings
+ * whose shortcomings their directives answered, which may now follow another meeting. The rules
+ * read the whole graph, so the outcome is what a rebuild would give. `goneDepartmentIds`: bodies
+ * no longer in the graph (merged away) that the meetings' directive index may still name.
+ */
+export async function rederiveMeetings(
+  tx: WriteTx,
+  meetingIds: readonly string[],
+  goneDepartmentIds: readonly string[] = [],
+): Promise<void> {
+  if (!meetingIds.length) return;
+  await tx.run(q.LOCK_DERIVATION);
+  const changed = [...new Set(meetingIds)];
+  const [scope] = await tx.run<{ years: number[]; linked: string[]; pendingLinked: string[] }>(q.REDERIVE_SCOPE, {
+    batch: { meetingIds: changed },
+  });
+  if (!scope?.years.length) return;
+  const relinked = [...new Set([...changed, ...scope.linked])];
+  // A meeting derived here is marked derived: one still pending gets its tally entries too.
+  const tallied = [...new Set([...changed, ...scope.pendingLinked])];
+  const batch = { meetingIds: changed, years: scope.years };
+  for (const statement of UNTALLY_MEETINGS) await tx.run(statement, { batch });
+  await tx.run(q.REINDEX_DIRECTIVES, {
+    batch: { meetingIds: changed, themeIds: topThemeIds(), departmentIds: [...goneDepartmentIds] },
+  });
+  await tx.run(q.UNDERIVE, { batch: { meetingIds: relinked } });
+  for (const statement of INFERENCES) await tx.run(statement, { batch: { meetingIds: relinked } });
+  for (const statement of TALLY_MEETINGS) await tx.run(statement, { batch: { meetingIds: tallied } });
+  await tx.run(q.MARK_DERIVED, { batch: { meetingIds: relinked } });
 }
 
 /**

@@ -4,8 +4,10 @@ import { RequestDb, RequestDbLimits } from "./request-db";
 
 /** Who is calling: resolved from the Authorization header by the server. */
 export interface Caller {
-  /** True when the request carried the curator token. */
+  /** True when the request carried a curator token. */
   curator: boolean;
+  /** The curator's name (a correction's author): `curator` for POLICYGRAPH_CURATOR_TOKEN; null for others. */
+  curatorName: string | null;
   /** False when no curator token is configured: then every mutation is refused. */
   mutationsEnabled: boolean;
   /** True when the request carried some bearer token (right or wrong). */

@@ -1,3 +1,6 @@
+import { foldRedirected } from "../correction/correction.cypher";
+import { notRejected } from "../item/item.cypher";
+
 /**
  * The one "extraction → graph" writer as Cypher. Every node carries the extra label :Entity (one
  * uniqueness constraint across all ids, and node(id) lookups). A document is written once: its
@@ -41,12 +44,17 @@ CALL (m, readout) {
 // Curated departments refresh their reference properties; an uncurated one keeps what it was
 // first given (its name as first published). Rows come parents first, so a body's parent is there
 // when its PART_OF is merged; a body has one parent (a curated parent may be corrected in the seed).
+// A body made again under an id a curator merged away is folded into the one it was merged into
+// once the readout is written (foldRedirected).
 const DEPARTMENTS_AND_HOST = `
 CALL (readout) {
   UNWIND readout.departments AS row
   MERGE (d:Department:Entity {id: row.id})
   ON CREATE SET d += row
   ON MATCH SET d += CASE WHEN row.curated THEN row ELSE {} END
+  // The names of bodies merged into it (../correction) stay searchable when its row is refreshed.
+  SET d.searchText = CASE WHEN row.curated AND d.mergedSearch IS NOT NULL
+                          THEN row.searchText + reduce(s = '', a IN d.mergedSearch | s + ' ' + a) ELSE d.searchText END
   WITH d, row WHERE row.parentId IS NOT NULL
   MATCH (parent:Department {id: row.parentId})
   MERGE (d)-[:PART_OF]->(parent)
@@ -101,18 +109,19 @@ CALL (readout) {
 }`;
 
 // What the meeting's directives are about (top-level themes) and whom they name, as small index
-// entries beside it: the inference rules look for the first meeting after (or the last before) a
-// date that directed on a theme or named a department, and a composite range index ordered by
-// (key, date, meetingId) answers that in one seek. Walking meetings by date and reading lists on
-// each one grew with the number of meetings crossed (11 ms per derived meeting after 1,000).
+// entries beside it (a rejected directive directs on nothing): the inference rules look for the
+// first meeting after (or the last before) a date that directed on a theme or named a department,
+// and a composite range index ordered by (key, date, meetingId) answers that in one seek. Walking
+// meetings by date and reading lists on each one grew with the number of meetings crossed (11 ms
+// per derived meeting after 1,000).
 export const DIRECTIVE_INDEX = `
 CALL (m) {
-  MATCH (m)-[:ISSUED]->(:Directive)-[:ABOUT]->(t:PolicyTheme) WHERE t.parentId IS NULL
+  MATCH (m)-[:ISSUED]->(dx:Directive)-[:ABOUT]->(t:PolicyTheme) WHERE t.parentId IS NULL AND ${notRejected("dx")}
   WITH DISTINCT m, t.id AS themeId
   CREATE (:MeetingDirectiveTheme {themeId: themeId, date: m.date, meetingId: m.id})
 }
 CALL (m) {
-  MATCH (m)-[:ISSUED]->(:Directive)-[:ADDRESSED_TO]->(d:Department)
+  MATCH (m)-[:ISSUED]->(dx:Directive)-[:ADDRESSED_TO]->(d:Department) WHERE ${notRejected("dx")}
   WITH DISTINCT m, d.id AS departmentId
   CREATE (:MeetingAddressee {departmentId: departmentId, date: m.date, meetingId: m.id})
 }
@@ -145,5 +154,9 @@ CALL (readout) {
     ${DIRECTIVE_INDEX}
   }
   RETURN CASE WHEN existingMeeting IS NULL THEN null ELSE d.id END AS documentId, existingMeeting.id AS meetingId
+}
+CALL (readout) {
+  UNWIND readout.departments AS row
+  ${foldRedirected("row")}
 }
 RETURN readout.document.id AS id, documentId, meetingId`;

@@ -12,6 +12,12 @@ export const ITEM_KINDS = {
 export type ItemKind = keyof typeof ITEM_KINDS;
 
 /**
+ * True for an item no curator has rejected (variable `v`): every list, count, pattern, search and
+ * export leaves rejected items out; only a look-up by id still finds them.
+ */
+export const notRejected = (v = "x") => `${v}.rejected IS NULL`;
+
+/**
  * The projection of an item node (variable `v`, default `x`) into an ItemRecord, tags included.
  * Items written before the unclassified flag read as unclassified when they have no theme.
  */
@@ -19,7 +25,8 @@ export const itemFields = (kind: ItemKind, v = "x") => `${v} {
   .id, .text, .seq, .position, .start, .end, .sentenceStart, .sentenceEnd, .documentId, .meetingId, .reportId,
   date: toString(${v}.date), __typename: '${kind}',
   unclassified: coalesce(${v}.unclassified, NOT EXISTS { (${v})-[:ABOUT]->(:PolicyTheme) }),
-  tags: [(${v})-[a:ABOUT]->(t:PolicyTheme) | {rank: a.rank, reason: a.reason, theme: ${THEME_FIELDS}}]
+  rejected: ${v}.rejected IS NOT NULL,
+  tags: [(${v})-[a:ABOUT]->(t:PolicyTheme) | {rank: a.rank, reason: a.reason, source: coalesce(a.source, 'EXTRACTOR'), theme: ${THEME_FIELDS}}]
 }`;
 
 /** Filters shared by every item connection. Unset fields do not filter. */
@@ -61,7 +68,7 @@ function matchClause(kind: ItemKind, filter: ItemFilter): string {
 
 function whereClause(kind: ItemKind, filter: ItemFilter): string {
   const { fromReport } = ITEM_KINDS[kind];
-  const conditions: string[] = dateWindow(filter, "x");
+  const conditions: string[] = [notRejected("x"), ...dateWindow(filter, "x")];
   if (filter.meetingId) conditions.push("x.meetingId = $meetingId");
   if (filter.contains) conditions.push("x.searchText CONTAINS $contains");
   // A theme includes its narrower themes (already so when the theme is the anchor).
@@ -75,7 +82,7 @@ function whereClause(kind: ItemKind, filter: ItemFilter): string {
         : "EXISTS { (x)-[:ADDRESSED_TO]->(d:Department) WHERE d.kind = $departmentKind }",
     );
   }
-  return conditions.length ? `WHERE ${conditions.join(" AND ")}` : "";
+  return `WHERE ${conditions.join(" AND ")}`;
 }
 
 /** One page of items matching `filter`, newest meeting first, in reading order within a meeting. */
@@ -105,10 +112,12 @@ export function itemsByParentQuery(kind: ItemKind): string {
   return `
 UNWIND $ids AS id
 MATCH ${match}
+WHERE ${notRejected("x")}
 WITH id, x ORDER BY x.position
 RETURN id, collect(${itemFields(kind)}) AS items`;
 }
 
+/** Items by id, rejected ones included (an id still answers). */
 export function itemsByIdQuery(kind: ItemKind): string {
   return `
 UNWIND $ids AS id

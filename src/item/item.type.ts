@@ -1,11 +1,13 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { Node } from "../graphql/node.type";
-import type { PolicyTheme } from "../theme/theme.type";
+import type { PolicyTheme, TagSource } from "../theme/theme.type";
 
 /** A theme tag as items carry it: fetched with the item, so tags cost no extra round trip. */
 export interface ThemeTagRecord {
   rank: number;
   reason: string;
+  /** Who gave the tag: the extractor, or a curator's correction. */
+  source: TagSource;
   theme: PolicyTheme;
 }
 
@@ -28,6 +30,8 @@ export interface ItemRecord {
   reportId: string | null;
   /** True when no keyword, rule or portfolio gave the item a theme (then `tags` is empty). */
   unclassified: boolean;
+  /** True when a curator rejected it (see ../correction): then no list, count or export has it. */
+  rejected: boolean;
   tags: ThemeTagRecord[];
 }
 
@@ -78,4 +82,10 @@ export abstract class Item extends Node {
       "True when no keyword, rule or portfolio gave the item a theme: `themes` is empty, and the extraction warned of it.",
   })
   unclassified!: boolean;
+
+  @Field({
+    description:
+      "True when a curator rejected it (rejectItem: not a real item): lists, counts, patterns, search and exports leave it out; its id still answers.",
+  })
+  rejected!: boolean;
 }

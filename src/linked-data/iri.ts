@@ -24,6 +24,11 @@ export function entityIri(baseUrl: string, type: EntityType, id: string): string
   return `${baseUrl}/id/${IRI_TYPES[type]}/${encodeURIComponent(id)}`;
 }
 
+/** `{base}/id/correction/{id}`: a curator's correction (not one of the extracted entity types). */
+export function correctionIri(baseUrl: string, id: string): string {
+  return `${baseUrl}/id/correction/${encodeURIComponent(id)}`;
+}
+
 /** `{base}/id/theme`: the SKOS concept scheme that holds every policy theme. */
 export function themeSchemeIri(baseUrl: string): string {
   return `${baseUrl}/id/${IRI_TYPES.PolicyTheme}`;

@@ -1,3 +1,4 @@
+import { notRejected } from "../item/item.cypher";
 import { EntityType } from "./iri";
 import { ENTITY_PROPERTIES, ENTITY_TYPES, inboundLinks, isItemType, LinkDef, ownLinks, RelDef } from "./model";
 
@@ -12,7 +13,7 @@ import { ENTITY_PROPERTIES, ENTITY_TYPES, inboundLinks, isItemType, LinkDef, own
 function linkTargets(l: LinkDef): string {
   const pattern = l.subject === "start" ? `(n)-[r:${l.rel}]->(m:${l.end})` : `(n)<-[r:${l.rel}]-(m:${l.start})`;
   const props = l.props.map((p) => `, ${p}: r.${p}`).join("");
-  return `COLLECT { MATCH ${pattern} WITH r, m ORDER BY ${l.order} RETURN {id: m.id${props}} }`;
+  return `COLLECT { MATCH ${pattern} WHERE ${notRejected("m")} WITH r, m ORDER BY ${l.order} RETURN {id: m.id${props}} }`;
 }
 
 // The report's document, for prov:wasDerivedFrom (items keep theirs as a property).
@@ -31,10 +32,10 @@ function byType<T>(build: (type: EntityType) => T): Record<EntityType, T> {
   return Object.fromEntries(ENTITY_TYPES.map((t) => [t, build(t)])) as Record<EntityType, T>;
 }
 
-/** One page of entities of a label with their own links: `$after` (id, "" to start), `$batch`. */
+/** One page of entities of a label with their own links: `$after` (id, "" to start), `$batch`; rejected items left out. */
 export const ENTITY_PAGE = byType(
   (type) => `
-MATCH (n:${type}) WHERE n.id > $after
+MATCH (n:${type}) WHERE n.id > $after AND ${notRejected("n")}
 WITH n ORDER BY n.id LIMIT $batch
 RETURN ${projection(type)} AS row`,
 );
@@ -43,7 +44,8 @@ RETURN ${projection(type)} AS row`,
 function inbound(type: EntityType): string {
   const parts = inboundLinks(type).map((l, i) => {
     const pattern = l.subject === "start" ? `(n)<-[:${l.rel}]-(m:${l.start})` : `(n)-[:${l.rel}]->(m:${l.end})`;
-    return `in${i}: {total: COUNT { MATCH ${pattern} }, ids: COLLECT { MATCH ${pattern} WITH DISTINCT m ORDER BY m.id LIMIT $limit RETURN m.id }}`;
+    const live = `WHERE ${notRejected("m")}`;
+    return `in${i}: {total: COUNT { MATCH ${pattern} ${live} }, ids: COLLECT { MATCH ${pattern} ${live} WITH DISTINCT m ORDER BY m.id LIMIT $limit RETURN m.id }}`;
   });
   return `{${parts.join(", ")}}`;
 }
@@ -72,7 +74,7 @@ RETURN t.id AS id ORDER BY t.position, t.id`;
 /** One page of an entity label's stored properties (CSV). */
 export const PROPERTY_PAGE = byType(
   (type) => `
-MATCH (n:${type}) WHERE n.id > $after
+MATCH (n:${type}) WHERE n.id > $after AND ${notRejected("n")}
 WITH n ORDER BY n.id LIMIT $batch
 RETURN n {${ENTITY_PROPERTIES[type].map((p) => `.${p}`).join(", ")}} AS row`,
 );
@@ -85,7 +87,7 @@ export function relationshipPage(rel: RelDef, from: EntityType): string {
   const props = rel.props.map((p) => `.${p}`).join(", ");
   return `
 MATCH (a:${from})-[r:${rel.type}]->(b:${rel.to})
-WHERE a.id >= $afterFrom
+WHERE a.id >= $afterFrom AND ${notRejected("a")} AND ${notRejected("b")}
   AND (a.id > $afterFrom OR b.id > $afterTo OR (b.id = $afterTo AND elementId(r) > $afterRel))
 WITH a, r, b ORDER BY a.id, b.id, elementId(r) LIMIT $batch
 RETURN a.id AS from, b.id AS to, elementId(r) AS rel, r {${props}} AS props`;

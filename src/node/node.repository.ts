@@ -1,5 +1,6 @@
 import { Queryable } from "../db/neo4j";
 import { achievementById } from "../achievement/achievement.repository";
+import { correctionById } from "../correction/correction.repository";
 import { departmentById } from "../department/department.repository";
 import { directiveById } from "../directive/directive.repository";
 import { documentById } from "../document/document.repository";
@@ -22,12 +23,16 @@ export const LOADER_BY_LABEL: Record<string, LoaderDef<string, Typed | null>> = 
   PolicyTheme: themeById,
   Document: documentById,
   Person: personById,
+  Correction: correctionById,
 };
 
+// A department's id merged away (../correction) still answers: with the body it went into.
 const LABELS_BY_ID = `
 UNWIND $ids AS id
-MATCH (n:Entity {id: id})
-RETURN id, [l IN labels(n) WHERE l <> 'Entity'][0] AS label`;
+OPTIONAL MATCH (n:Entity {id: id})
+OPTIONAL MATCH (redirect:Redirect {fromId: id})
+WITH id, n, redirect WHERE n IS NOT NULL OR redirect IS NOT NULL
+RETURN id, CASE WHEN n IS NULL THEN 'Department' ELSE [l IN labels(n) WHERE l <> 'Entity'][0] END AS label`;
 
 /** The label (GraphQL type) of each id, or undefined for ids the graph does not hold. */
 export async function labelsOf(db: Queryable, ids: readonly string[]): Promise<Map<string, string>> {

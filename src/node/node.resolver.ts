@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql
 import { badInput } from "../errors";
 import { Context } from "../graphql/context";
 import { Node, Typed } from "../graphql/node.type";
-import { entityIri, EntityType } from "../linked-data/iri";
+import { correctionIri, entityIri, EntityType } from "../linked-data/iri";
 import { loadNodes } from "./node.repository";
 
 const MAX_IDS = 100;
@@ -23,6 +23,7 @@ export class NodeResolver {
 
   @FieldResolver(() => String)
   iri(@Root() node: Typed & { id: string }, @Ctx() ctx: Context): string {
+    if (node.__typename === "Correction") return correctionIri(ctx.baseUrl, node.id);
     return entityIri(ctx.baseUrl, node.__typename as EntityType, node.id);
   }
 }

@@ -1,5 +1,5 @@
 import { DEPARTMENT_FIELDS, departmentFields } from "../department/department.cypher";
-import { itemFields } from "../item/item.cypher";
+import { itemFields, notRejected } from "../item/item.cypher";
 import { MEETING_FIELDS } from "../meeting/meeting.cypher";
 import { THEME_FIELDS } from "../theme/theme.cypher";
 
@@ -284,7 +284,7 @@ RETURN ${MEETING_FIELDS} AS meeting, m.achievementCount AS achievements, m.short
 ORDER BY m.date, m.id`,
 };
 
-const RECENT_WINDOW = `x.date >= coalesce(date(k.from), date('0001-01-01')) AND x.date <= coalesce(date(k.to), date('9999-12-31'))
+const RECENT_WINDOW = `${notRejected("x")} AND x.date >= coalesce(date(k.from), date('0001-01-01')) AND x.date <= coalesce(date(k.to), date('9999-12-31'))
   AND (NOT k.primaryOnly OR a.rank = 0)`;
 
 /** The newest shortcomings about each theme (a key per theme and window), up to each key's limit. */

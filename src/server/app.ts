@@ -23,7 +23,8 @@ import { graphqlSchema } from "./schema";
 export type ServerSettings = Pick<
   Config,
   "curatorToken" | "readToken" | "complexityLimit" | "limits" | "publicBaseUrl"
->;
+> &
+  Partial<Pick<Config, "curatorTokens">>;
 
 // Aborted when the connection closes before the answer was sent: the client has gone away, and
 // the statements its request has not started yet are not run.

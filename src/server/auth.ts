@@ -1,10 +1,17 @@
 import { timingSafeEqual } from "node:crypto";
+import type { CuratorToken } from "../config";
 import { Caller } from "../graphql/context";
 
 export interface AuthSettings {
+  /** The unnamed curator token: its holder signs corrections as `curator`. */
   curatorToken: string | undefined;
+  /** Named curators (POLICYGRAPH_CURATOR_TOKENS). */
+  curatorTokens?: readonly CuratorToken[];
   readToken: string | undefined;
 }
+
+/** The author name of the unnamed POLICYGRAPH_CURATOR_TOKEN. */
+export const DEFAULT_CURATOR = "curator";
 
 function same(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -18,11 +25,26 @@ export function bearerToken(header: string | undefined): string | undefined {
   return m?.[1].trim();
 }
 
+function curators(settings: AuthSettings): CuratorToken[] {
+  const named = [...(settings.curatorTokens ?? [])];
+  return settings.curatorToken ? [...named, { name: DEFAULT_CURATOR, token: settings.curatorToken }] : named;
+}
+
+/** True when some curator token is configured (otherwise every mutation is refused). */
+export const mutationsEnabled = (settings: AuthSettings) => curators(settings).length > 0;
+
 /** Who the caller is, from its Authorization header. */
 export function callerOf(header: string | undefined, settings: AuthSettings): Caller {
   const token = bearerToken(header);
-  const curator = !!(token && settings.curatorToken && same(token, settings.curatorToken));
-  return { curator, mutationsEnabled: !!settings.curatorToken, presentedToken: token !== undefined };
+  // Every token is compared, so the time taken does not tell which one (or whether any) matched.
+  let curatorName: string | null = null;
+  for (const c of curators(settings)) if (token && same(token, c.token) && curatorName === null) curatorName = c.name;
+  return {
+    curator: curatorName !== null,
+    curatorName,
+    mutationsEnabled: mutationsEnabled(settings),
+    presentedToken: token !== undefined,
+  };
 }
 
 /** True when the caller may read: reads are open unless a read token is configured. */

@@ -4,6 +4,7 @@ import { loadConfig } from "../config";
 import { LocalNeo4jUnavailable } from "../db/local-neo4j/runtime";
 import { startLocalNeo4j } from "../db/local-neo4j/local-neo4j";
 import { RunningServer, startServer } from "./app";
+import { mutationsEnabled } from "./auth";
 
 const log = (line: string) => console.log(`[policygraph] ${line}`);
 
@@ -75,8 +76,16 @@ async function main(): Promise<void> {
   const server = await startServer(open.db, config, config.port, config.host);
   clock.mark("http server");
   running.server = server;
-  if (!config.curatorToken) {
-    log("mutations are disabled (FORBIDDEN): set POLICYGRAPH_CURATOR_TOKEN to a secret to enable them for curators");
+  if (!mutationsEnabled(config)) {
+    log(
+      "mutations are disabled (FORBIDDEN): set POLICYGRAPH_CURATOR_TOKENS=name:secret,… (or POLICYGRAPH_CURATOR_TOKEN) to enable them for curators",
+    );
+  } else {
+    // Names only: a token is never logged.
+    const names = [
+      ...new Set([...config.curatorTokens.map((c) => c.name), ...(config.curatorToken ? ["curator"] : [])]),
+    ];
+    log(`mutations enabled for ${names.length} curator name(s): ${names.join(", ")}`);
   }
   log(`GraphQL at ${server.url}/graphql, health at ${server.url}/health`);
   log(`start-up: ${clock.summary()}`);

@@ -60,7 +60,7 @@ describe("the names other tools rely on", () => {
     });
   });
 
-  it("every entity type implements Node", () => {
+  it("every entity type implements Node, and so does a curator's correction", () => {
     const node = graphqlSchema().getType("Node");
     expect(isInterfaceType(node)).toBe(true);
     const implementations = graphqlSchema()
@@ -70,6 +70,7 @@ describe("the names other tools rely on", () => {
     expect(implementations).toEqual(
       [
         "Achievement",
+        "Correction",
         "Department",
         "Directive",
         "Document",

@@ -1,6 +1,7 @@
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { buildSchemaSync, NonEmptyArray } from "type-graphql";
 import { AchievementResolver } from "../achievement/achievement.resolver";
+import { CorrectionResolver } from "../correction/correction.resolver";
 import { DirectiveAddressResolver, ShortcomingAddressResolver } from "../address/address.resolver";
 import { DepartmentResolver } from "../department/department.resolver";
 import { DirectiveResolver } from "../directive/directive.resolver";
@@ -35,6 +36,7 @@ const resolvers: NonEmptyArray<Function> = [
   ShortcomingPersistenceResolver,
   SearchResolver,
   IngestResolver,
+  CorrectionResolver,
   ShortcomingAddressResolver,
   DirectiveAddressResolver,
   ExploreResolver,

@@ -1,4 +1,5 @@
 import { DERIVING } from "../derived/derived.cypher";
+import { notRejected } from "../item/item.cypher";
 
 /**
  * Tallies: per-meeting counts kept beside the graph so that pattern queries over years of meetings
@@ -60,10 +61,12 @@ export const TALLY_DEPARTMENT_THEMES = `${DERIVING}
 CALL (m) {
   MATCH (m)<-[:AT]-(r:Report)<-[:GAVE]-(d:Department)
   MATCH (r)-[rel:ACHIEVED|FELL_SHORT]->(x)-[a:ABOUT]->(:PolicyTheme)-[:BROADER*0..3]->(t:PolicyTheme)
+  WHERE ${notRejected("x")}
   WITH d, t, x, type(rel) AS rel, min(a.rank) AS rank
   RETURN d.id AS departmentId, t.id AS themeId, ${ITEM_COUNTS}
   UNION ALL
   MATCH (m)-[:ISSUED]->(x:Directive)-[:ADDRESSED_TO]->(d:Department)
+  WHERE ${notRejected("x")}
   MATCH (x)-[:ABOUT]->(:PolicyTheme)-[:BROADER*0..3]->(t:PolicyTheme)
   WITH d, t, count(DISTINCT x) AS n
   RETURN d.id AS departmentId, t.id AS themeId, 0 AS achievements, 0 AS shortcomings, 0 AS primaryShortcomings, n AS directives
@@ -76,10 +79,12 @@ ${appendEntries("DepartmentThemeTotal", ["departmentId", "themeId"], COUNTS)}`;
 export const TALLY_THEMES = `${DERIVING}
 CALL (m) {
   MATCH (m)<-[:AT]-(:Report)-[rel:ACHIEVED|FELL_SHORT]->(x)-[a:ABOUT]->(:PolicyTheme)-[:BROADER*0..3]->(t:PolicyTheme)
+  WHERE ${notRejected("x")}
   ${ITEM_THEMES}
   RETURN t.id AS themeId, ${ITEM_COUNTS}
   UNION ALL
   MATCH (m)-[:ISSUED]->(x:Directive)-[:ABOUT]->(:PolicyTheme)-[:BROADER*0..3]->(t:PolicyTheme)
+  WHERE ${notRejected("x")}
   WITH t, count(DISTINCT x) AS n
   RETURN t.id AS themeId, 0 AS achievements, 0 AS shortcomings, 0 AS primaryShortcomings, n AS directives
 }
@@ -89,16 +94,17 @@ MERGE (tally:ThemeTally {themeId: themeId, year: m.date.year})
 ${appendEntries("ThemeTotal", ["themeId"], COUNTS)}`;
 
 export const TALLY_DEPARTMENTS = `${DERIVING}
-SET m.achievementCount = COUNT { (m)<-[:AT]-(:Report)-[:ACHIEVED]->() },
-    m.shortcomingCount = COUNT { (m)<-[:AT]-(:Report)-[:FELL_SHORT]->() },
-    m.directiveCount = COUNT { (m)-[:ISSUED]->() }
+SET m.achievementCount = COUNT { (m)<-[:AT]-(:Report)-[:ACHIEVED]->(x) WHERE ${notRejected("x")} },
+    m.shortcomingCount = COUNT { (m)<-[:AT]-(:Report)-[:FELL_SHORT]->(x) WHERE ${notRejected("x")} },
+    m.directiveCount = COUNT { (m)-[:ISSUED]->(x) WHERE ${notRejected("x")} }
 WITH m
 CALL (m) {
   MATCH (m)<-[:AT]-(r:Report)<-[:GAVE]-(d:Department)
-  RETURN d.id AS departmentId, COUNT { (r)-[:ACHIEVED]->() } AS achievements,
-         COUNT { (r)-[:FELL_SHORT]->() } AS shortcomings, 0 AS directives
+  RETURN d.id AS departmentId, COUNT { (r)-[:ACHIEVED]->(x) WHERE ${notRejected("x")} } AS achievements,
+         COUNT { (r)-[:FELL_SHORT]->(x) WHERE ${notRejected("x")} } AS shortcomings, 0 AS directives
   UNION ALL
   MATCH (m)-[:ISSUED]->(x:Directive)-[:ADDRESSED_TO]->(d:Department)
+  WHERE ${notRejected("x")}
   RETURN d.id AS departmentId, 0 AS achievements, 0 AS shortcomings, count(DISTINCT x) AS directives
 }
 WITH m, departmentId, sum(achievements) AS achievements, sum(shortcomings) AS shortcomings, sum(directives) AS directives
@@ -130,4 +136,37 @@ export const TALLY_UPGRADE_FROM_V4: string[] = [
   totalsFromYears("DepartmentThemeTally", "DepartmentThemeTotal", ["departmentId", "themeId"], COUNTS),
   totalsFromYears("ThemeTally", "ThemeTotal", ["themeId"], COUNTS),
   totalsFromYears("DepartmentTally", "DepartmentTotal", ["departmentId"], DEPARTMENT_COUNTS),
+];
+
+/**
+ * Takes the entries of a batch of meetings ($batch.meetingIds, of the years $batch.years) out of the
+ * year tallies of `label` and their all-time totals, so that the meetings can be derived again (a
+ * correction changed what they hold). A year tally or total left with nothing is deleted, as a
+ * fresh derivation would not have made it. One row per tally, then one per total: a node is
+ * written once per statement.
+ */
+const removeEntries = (label: string, totalLabel: string, keys: string[], counts: string[]) => `
+MATCH (tally:${label}) WHERE tally.year IN $batch.years
+WITH tally, tally.meetingIds AS ids
+WITH tally, ids, [i IN range(0, size(ids) - 1) WHERE ids[i] IN $batch.meetingIds] AS drop
+WHERE size(drop) > 0
+WITH tally, ids, drop, [i IN range(0, size(ids) - 1) WHERE NOT i IN drop] AS keep, tally.dates AS dates,
+     ${counts.map((c) => `tally.${c} AS ${listOf(c)}`).join(", ")}
+WITH tally, ids, keep, dates, ${counts.map(listOf).join(", ")},
+     ${counts.map((c) => `reduce(n = 0, i IN drop | n + ${listOf(c)}[i]) AS ${c}, size([i IN drop WHERE ${listOf(c)}[i] > 0]) AS ${c}Meetings`).join(",\n     ")}
+SET tally.dates = [i IN keep | dates[i]], tally.meetingIds = [i IN keep | ids[i]],
+    ${counts.map((c) => `tally.${c} = [i IN keep | ${listOf(c)}[i]], tally.${c}Total = tally.${c}Total - ${c}, tally.${c}Meetings = tally.${c}Meetings - ${c}Meetings`).join(",\n    ")}
+WITH tally, ${keys.map((k) => `tally.${k} AS ${k}`).join(", ")}, ${counts.flatMap((c) => [c, `${c}Meetings`]).join(", ")}
+FOREACH (_ IN CASE WHEN size(tally.meetingIds) = 0 THEN [1] ELSE [] END | DELETE tally)
+WITH ${keys.join(", ")}, ${counts.map((c) => `sum(${c}) AS ${c}, sum(${c}Meetings) AS ${c}Meetings`).join(", ")}
+MATCH (total:${totalLabel} {${keys.map((k) => `${k}: ${k}`).join(", ")}})
+SET ${counts.map((c) => `total.${c} = total.${c} - ${c}, total.${c}Meetings = total.${c}Meetings - ${c}Meetings`).join(",\n    ")}
+WITH total WHERE ${counts.map((c) => `total.${c} = 0`).join(" AND ")}
+DELETE total`;
+
+/** The statements that take a batch of meetings' entries out of the tallies (see removeEntries). */
+export const UNTALLY_MEETINGS = [
+  removeEntries("DepartmentThemeTally", "DepartmentThemeTotal", ["departmentId", "themeId"], COUNTS),
+  removeEntries("ThemeTally", "ThemeTotal", ["themeId"], COUNTS),
+  removeEntries("DepartmentTally", "DepartmentTotal", ["departmentId"], DEPARTMENT_COUNTS),
 ];

@@ -124,6 +124,11 @@ export function themeCatalog(): readonly ThemeEntry[] {
   return [...themes, ...children];
 }
 
+/** The ids of the fixed top-level themes, in their order. */
+export function topThemeIds(): string[] {
+  return shippedThemeLexicon().themes.map((t) => t.id);
+}
+
 /** True when `id` names a theme of the scheme. */
 export function isKnownTheme(id: string): boolean {
   return themeCatalog().some((t) => t.id === id);
