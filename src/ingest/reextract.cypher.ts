@@ -169,13 +169,13 @@ ${DIRECTIVE_INDEX}`;
  * a department's own PART_OF link does not keep it.
  */
 export const DROP_UNUSED = `
-CALL {
+CALL () {
   UNWIND $unused.departmentIds AS id
   MATCH (d:Department {id: id})
   WHERE NOT d.curated AND NOT EXISTS { (d)-[r]-() WHERE NOT (type(r) = 'PART_OF' AND startNode(r) = d) }
   DETACH DELETE d
 }
-CALL {
+CALL () {
   UNWIND $unused.personIds AS id
   MATCH (p:Person {id: id})
   WHERE NOT p.curated AND NOT EXISTS { (p)--() }

@@ -39,7 +39,7 @@ export interface ReextractRun {
   rows: ReextractRow[];
   /** Documents of the run not tried (the deadline came first, or the database went away). */
   remaining: number;
-  /** The `after` that continues the run where it stopped; null when every document was tried. */
+  /** While `remaining` is above zero, the `after` that continues the run where it stopped (null: from the start). */
   continueAfter: string | null;
   /** Why the run stopped early because the database could not be reached, or null. */
   unavailable: string | null;
