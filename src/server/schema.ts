@@ -7,6 +7,7 @@ import { DirectiveResolver } from "../directive/directive.resolver";
 import { DocumentResolver } from "../document/document.resolver";
 import { ExploreResolver } from "../explore/explore.resolver";
 import { IngestResolver } from "../ingest/ingest.resolver";
+import { ReextractResolver } from "../ingest/reextract.resolver";
 import { EvidenceResolver } from "../item/evidence.resolver";
 import { MeetingResolver } from "../meeting/meeting.resolver";
 import { NodeResolver } from "../node/node.resolver";
@@ -35,6 +36,7 @@ const resolvers: NonEmptyArray<Function> = [
   ShortcomingPersistenceResolver,
   SearchResolver,
   IngestResolver,
+  ReextractResolver,
   ShortcomingAddressResolver,
   DirectiveAddressResolver,
   ExploreResolver,
