@@ -3,6 +3,8 @@ import { migrate } from "./db/migrations";
 import { Database } from "./db/neo4j";
 import { LocalNeo4j, startLocalNeo4j } from "./db/local-neo4j/local-neo4j";
 import { seedIfEmpty } from "./ingest/seed";
+import { countBehind } from "./ingest/reextract.service";
+import { extractorVersion } from "./extraction/extractor-version";
 import { ensureDerived } from "./derived/derived.repository";
 import { syncThemes } from "./theme/theme.repository";
 
@@ -70,4 +72,15 @@ export async function prepareDatabase(
     });
   }
   return took;
+}
+
+/** Logs how many documents an older extractor read (or one that recorded no version), and the command that reads them again. */
+export async function logExtractorStatus(db: Database, log: Log): Promise<number> {
+  const behind = await countBehind(db);
+  if (behind) {
+    log(
+      `${behind} document(s) were read by another extractor version than this one (${extractorVersion()}): run \`policygraph reextract\` (or the curators' reextract mutation) to bring them up to date`,
+    );
+  }
+  return behind;
 }

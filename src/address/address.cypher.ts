@@ -162,6 +162,30 @@ MATCH (t:PolicyTheme {id: themeId})
 ${DIRECTIVES_OF_DAY}
 ${NEXT_MEETING_LINK}`;
 
+/**
+ * The meetings, other than $batch.meetingIds, whose shortcomings those meetings' directives answer:
+ * when what those meetings state changes, the answer may move to another meeting, so they are
+ * derived again with them.
+ */
+export const ANSWERED_MEETINGS = `
+UNWIND $batch.meetingIds AS meetingId
+MATCH (:Meeting {id: meetingId})-[:ISSUED]->(:Directive)-[:ADDRESSES]->(s:Shortcoming)
+WHERE NOT s.meetingId IN $batch.meetingIds
+RETURN DISTINCT s.meetingId AS id`;
+
+/** Deletes every inferred link from or to the items of the derived meetings among $batch.meetingIds. */
+export const UNLINK_MEETINGS = `
+UNWIND $batch.meetingIds AS meetingId
+MATCH (m:Meeting {id: meetingId}) WHERE m.pendingDerivation IS NULL
+CALL (m) {
+  MATCH (m)-[:ISSUED]->(:Directive)-[a:ADDRESSES]->()
+  DELETE a
+}
+CALL (m) {
+  MATCH (m)<-[:AT]-(:Report)-[:FELL_SHORT]->(:Shortcoming)<-[a:ADDRESSES]-()
+  DELETE a
+}`;
+
 /** All inference statements for a batch of new meetings, in the order they run. */
 export const INFERENCES = [
   INFER_SAME_MEETING,

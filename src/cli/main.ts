@@ -2,6 +2,7 @@ import "reflect-metadata";
 import { runExport } from "./export.command";
 import { runExtract } from "./extract.command";
 import { runIngest } from "./ingest.command";
+import { runReextract } from "./reextract.command";
 
 /** A CLI command: gets its arguments, returns the exit code. */
 export type Command = (args: string[]) => Promise<number>;
@@ -11,6 +12,7 @@ const USAGE = `usage: policygraph <command> [options]
 commands:
   extract FILE [--published D] [--host H]  print the extraction JSON of a readout file or saved page
   ingest FILE|DIR… [--dry-run] [--json] [--published D] [--host H]  extract readouts (.txt, .html) and write them into the graph
+  reextract [--all] [--dry-run] [--json]  extract the stored documents again with the current extractor
   export --format ttl|jsonld|csv [--out DIR]  write the whole graph as Turtle, JSON-LD or CSV
 
 Run a command with --help for its options.
@@ -19,6 +21,7 @@ Run a command with --help for its options.
 const commands: Record<string, Command> = {
   extract: runExtract,
   ingest: runIngest,
+  reextract: runReextract,
   export: runExport,
 };
 

@@ -31,6 +31,12 @@ UNWIND $batch.meetingIds AS meetingId
 MATCH (m:Meeting {id: meetingId})
 REMOVE m.pendingDerivation`;
 
+/** The meetings of $batch.meetingIds are pending again: their derivation is undone and to be redone. */
+export const MARK_PENDING = `
+UNWIND $batch.meetingIds AS meetingId
+MATCH (m:Meeting {id: meetingId})
+SET m.pendingDerivation = true`;
+
 /** The oldest pending meetings first: a batch of them. */
 export const PENDING_MEETINGS = `
 MATCH (m:Meeting) WHERE m.pendingDerivation

@@ -1,6 +1,11 @@
-import { INFERENCES, NEXT_MEETING_UPGRADE_FROM_V5 } from "../address/address.cypher";
+import {
+  ANSWERED_MEETINGS,
+  INFERENCES,
+  NEXT_MEETING_UPGRADE_FROM_V5,
+  UNLINK_MEETINGS,
+} from "../address/address.cypher";
 import { Queryable, WriteTx } from "../db/neo4j";
-import { TALLY_MEETINGS, TALLY_UPGRADE_FROM_V4, UNTALLY_MEETINGS } from "../tally/tally.cypher";
+import { TALLY_MEETINGS, TALLY_REMOVE_MEETING, TALLY_UPGRADE_FROM_V4, UNTALLY_MEETINGS } from "../tally/tally.cypher";
 import { topThemeIds } from "../theme/theme.catalog";
 import * as q from "./derived.cypher";
 
@@ -42,6 +47,30 @@ export async function deriveMeetings(tx: WriteTx, meetingIds: string[]): Promise
   const batch = { meetingIds };
   for (const statement of [...INFERENCES, ...TALLY_MEETINGS]) await tx.run(statement, { batch });
   await tx.run(q.MARK_DERIVED, { batch });
+}
+
+/** Takes the derivation lock in the caller's write transaction: derivations (and re-extractions) then run one at a time. */
+export async function lockDerivation(tx: WriteTx): Promise<void> {
+  await tx.run(q.LOCK_DERIVATION);
+}
+
+/**
+ * Undoes the derivation of meetings whose statements are about to change (re-extraction,
+ * corrections), inside the caller's write transaction and before the change: their inferred links
+ * and tally entries go, and they are pending again. So do those of the earlier meetings whose
+ * shortcomings their directives answer, whose answer may move elsewhere. Returns every meeting to
+ * derive again once the change is written (deriveMeetings): a rebuild would then give the same
+ * links and tallies. Takes the derivation lock first; meetings still pending are left as they are.
+ */
+export async function underiveMeetings(tx: WriteTx, meetingIds: string[]): Promise<string[]> {
+  if (!meetingIds.length) return [];
+  await tx.run(q.LOCK_DERIVATION);
+  const answered = await tx.run<{ id: string }>(ANSWERED_MEETINGS, { batch: { meetingIds } });
+  const all = [...new Set([...meetingIds, ...answered.map((r) => r.id)])];
+  await tx.run(UNLINK_MEETINGS, { batch: { meetingIds: all } });
+  for (const meetingId of all) for (const statement of TALLY_REMOVE_MEETING) await tx.run(statement, { meetingId });
+  await tx.run(q.MARK_PENDING, { batch: { meetingIds: all } });
+  return all;
 }
 
 /**

@@ -19,4 +19,11 @@ export class Document extends Node {
 
   @Field({ description: "SHA-256 of the text: the same body is the same document." })
   sha256!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The version of the extractor that read this document (see `reextract`); `given` for one written from a reviewed extraction, null for one written before versions were recorded.",
+  })
+  extractorVersion!: string | null;
 }

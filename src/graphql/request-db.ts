@@ -31,23 +31,53 @@ export class RequestDb implements Queryable {
     private readonly limits: RequestDbLimits,
   ) {}
 
-  async read<T = Row>(cypher: string, params?: Params): Promise<T[]> {
-    this.count();
-    return this.inTurn(() => this.db.read<T>(cypher, params, this.timeLeft()));
+  read<T = Row>(cypher: string, params?: Params): Promise<T[]> {
+    return this.readAs(true, cypher, params);
   }
 
-  async write<T = Row>(cypher: string, params?: Params): Promise<T[]> {
-    this.count();
-    return this.inTurn(() => this.db.write<T>(cypher, params, this.timeLeft()));
+  write<T = Row>(cypher: string, params?: Params): Promise<T[]> {
+    return this.writeAs(true, cypher, params);
   }
 
   transaction<T>(work: (tx: WriteTx) => Promise<T>): Promise<T> {
+    return this.transactionAs(true, work);
+  }
+
+  /** When the request gives up (epoch ms); undefined when it has no deadline. */
+  get deadline(): number | undefined {
+    return this.limits.deadline;
+  }
+
+  /**
+   * The request's database for a curator's maintenance work (re-extraction), whose statements grow
+   * with the graph rather than with the query: its deadline, cancellation and concurrency hold, the
+   * round-trip limit does not (the statements are still counted).
+   */
+  maintenance(): Queryable {
+    return {
+      read: (cypher, params) => this.readAs(false, cypher, params),
+      write: (cypher, params) => this.writeAs(false, cypher, params),
+      transaction: (work) => this.transactionAs(false, work),
+    };
+  }
+
+  private async readAs<T>(limited: boolean, cypher: string, params?: Params): Promise<T[]> {
+    this.count(limited);
+    return this.inTurn(() => this.db.read<T>(cypher, params, this.timeLeft()));
+  }
+
+  private async writeAs<T>(limited: boolean, cypher: string, params?: Params): Promise<T[]> {
+    this.count(limited);
+    return this.inTurn(() => this.db.write<T>(cypher, params, this.timeLeft()));
+  }
+
+  private transactionAs<T>(limited: boolean, work: (tx: WriteTx) => Promise<T>): Promise<T> {
     return this.inTurn(() =>
       this.db.transaction(
         (tx) =>
           work({
             run: async (cypher, params) => {
-              this.count();
+              this.count(limited);
               return tx.run(cypher, params);
             },
           }),
@@ -67,8 +97,8 @@ export class RequestDb implements Queryable {
     return { timeoutMs: left };
   }
 
-  private count(): void {
-    if (this.roundTrips >= this.limits.roundTrips) {
+  private count(limited: boolean): void {
+    if (limited && this.roundTrips >= this.limits.roundTrips) {
       throw new AppError(
         ErrorCode.QUERY_TOO_COMPLEX,
         `The query is too complex: it needed more than ${this.limits.roundTrips} database round trips.`,

@@ -30,21 +30,21 @@ const doc = { title: "t", url: "", published: "2023-04-28", text };
 
 describe("buildGraphRows", () => {
   it("marks an item without themes unclassified, and only such an item", () => {
-    const rows = buildGraphRows(doc, extraction(at("统筹协调", [], { unclassified: true })));
+    const rows = buildGraphRows(doc, extraction(at("统筹协调", [], { unclassified: true })), "test");
     expect(rows.shortcomings.map((s) => s.unclassified)).toEqual([true]);
     expect(rows.achievements.map((s) => s.unclassified)).toEqual([false]);
     // An extraction made elsewhere may leave the flag out: a missing flag does not hide the gap.
-    expect(buildGraphRows(doc, extraction(at("统筹协调", []))).shortcomings[0].unclassified).toBe(true);
+    expect(buildGraphRows(doc, extraction(at("统筹协调", [])), "test").shortcomings[0].unclassified).toBe(true);
   });
 
   it("refuses an item flagged unclassified that has themes", () => {
-    expect(() => buildGraphRows(doc, extraction(at("统筹协调", ["culture-civility"], { unclassified: true })))).toThrow(
-      /unclassified but has themes/,
-    );
+    expect(() =>
+      buildGraphRows(doc, extraction(at("统筹协调", ["culture-civility"], { unclassified: true })), "test"),
+    ).toThrow(/unclassified but has themes/);
   });
 
   it("gives each department its portfolio", () => {
-    const rows = buildGraphRows(doc, extraction(at("统筹协调", [])));
+    const rows = buildGraphRows(doc, extraction(at("统筹协调", [])), "test");
     // 北京市 comes as the bureau's parent (a city answers for no field of its own).
     expect(rows.departments.map((d) => [d.id, d.assignedThemes])).toEqual([
       ["beijing", []],

@@ -21,6 +21,10 @@ export interface ReadoutDocument {
   published: string;
   /** The article body; every span of the extraction is an offset into this text. */
   text: string;
+  /** The host its front matter (or the caller) gave, "" when none: kept so that it can be extracted again. */
+  host?: string;
+  /** The publishing site's own name, where its page gave one. */
+  site?: string;
 }
 
 export interface ThemeTagRow {
@@ -76,7 +80,19 @@ export interface PersonRow {
 
 /** Everything one readout puts into the graph, as parameter rows for the writer's statements. */
 export interface GraphRows {
-  document: { id: string; sha256: string; title: string; url: string; published: string; text: string };
+  document: {
+    id: string;
+    sha256: string;
+    title: string;
+    url: string;
+    published: string;
+    text: string;
+    /** What re-extraction needs besides the stored fields: the host and site the readout came with. */
+    givenHost: string;
+    site: string | null;
+    /** The extractor version that read it (extractorVersion()), or GIVEN_EXTRACTION. */
+    extractorVersion: string;
+  };
   meeting: { id: string; date: string; kind: string; title: string; hostId: string | null };
   chairs: PersonRow[];
   attendees: PersonRow[];
@@ -167,7 +183,7 @@ function hostEntry(host: string): DepartmentEntry {
  * departments and people to their stable ids. Throws BAD_USER_INPUT when the extraction does not
  * fit its text, so nothing of a bad document reaches the graph.
  */
-export function buildGraphRows(doc: ReadoutDocument, extraction: Extraction): GraphRows {
+export function buildGraphRows(doc: ReadoutDocument, extraction: Extraction, extractorVersion: string): GraphRows {
   const { meeting } = extraction;
   if (!meeting?.date || !/^\d{4}-\d{2}-\d{2}$/.test(meeting.date)) {
     throw badInput("the meeting date could not be determined from the readout");
@@ -210,6 +226,9 @@ export function buildGraphRows(doc: ReadoutDocument, extraction: Extraction): Gr
       url: doc.url,
       published: doc.published,
       text: doc.text,
+      givenHost: doc.host ?? "",
+      site: doc.site ?? null,
+      extractorVersion,
     },
     meeting: { id: mid, date, kind: meeting.kind, title: meeting.title ?? "", hostId },
     chairs: meeting.chair ? [person(meeting.chair, 0)] : [],

@@ -26,13 +26,16 @@ RETURN sha256, d.id AS documentId, m.id AS meetingId`;
 
 const DOCUMENT_AND_MEETING = `
 SET d.sha256 = readout.document.sha256, d.title = readout.document.title, d.url = readout.document.url,
-    d.published = readout.document.published, d.text = readout.document.text
+    d.published = readout.document.published, d.text = readout.document.text,
+    d.givenHost = readout.document.givenHost, d.site = readout.document.site,
+    d.extractorVersion = readout.document.extractorVersion
 CREATE (m:Meeting:Entity {id: readout.meeting.id})
 SET m.date = date(readout.meeting.date), m.kind = readout.meeting.kind, m.title = readout.meeting.title, m.pendingDerivation = true
 CREATE (m)-[:RECORDED_IN]->(d)
 WITH m, readout`;
 
-const people = (param: "chairs" | "attendees", rel: "CHAIRED" | "ATTENDED") => `
+/** The meeting's chairs or attendees (`m`, `readout`): merged people and their ordered links. */
+export const people = (param: "chairs" | "attendees", rel: "CHAIRED" | "ATTENDED") => `
 CALL (m, readout) {
   UNWIND readout.${param} AS p
   MERGE (person:Person:Entity {id: p.id})
@@ -46,7 +49,7 @@ CALL (m, readout) {
 // when its PART_OF is merged; a body has one parent (a curated parent may be corrected in the seed).
 // A body made again under an id a curator merged away is folded into the one it was merged into
 // once the readout is written (foldRedirected).
-const DEPARTMENTS_AND_HOST = `
+export const DEPARTMENTS = `
 CALL (readout) {
   UNWIND readout.departments AS row
   MERGE (d:Department:Entity {id: row.id})
@@ -58,37 +61,50 @@ CALL (readout) {
   WITH d, row WHERE row.parentId IS NOT NULL
   MATCH (parent:Department {id: row.parentId})
   MERGE (d)-[:PART_OF]->(parent)
-}
+}`;
+
+/** The departments of `readout`, then the meeting's (`m`) host. */
+export const DEPARTMENTS_AND_HOST = `${DEPARTMENTS}
 CALL (m, readout) {
   WITH m, readout WHERE readout.meeting.hostId IS NOT NULL
   MATCH (host:Department {id: readout.meeting.hostId})
   CREATE (m)-[:HELD_BY]->(host)
 }`;
 
-const REPORTS = `
+/**
+ * How a statement puts the document's reports and items in place: CREATE for a new document (an id
+ * clash fails it), MERGE for re-extraction (kept ones are there; their links were cleared).
+ */
+export type Placing = "CREATE" | "MERGE";
+
+/** The meeting's (`m`) reports and who gave them. */
+export const reports = (placing: Placing = "CREATE") => `
 CALL (m, readout) {
   UNWIND readout.reports AS row
-  CREATE (r:Report:Entity {id: row.id})
+  ${placing} (r:Report:Entity {id: row.id})
   SET r.order = row.order, r.subject = row.subject, r.date = m.date
-  CREATE (r)-[:AT]->(m)
+  ${placing} (r)-[:AT]->(m)
   WITH r, row
   UNWIND row.departmentIds AS departmentId
   MATCH (d:Department {id: departmentId})
   MERGE (d)-[:GAVE]->(r)
 }`;
 
-// Items keep their document, meeting and report ids and a reading-order position as properties:
-// evidence and ordering then need no traversal.
-const items = (
+/**
+ * Items of one kind with their parent link and theme tags. They keep their document, meeting and
+ * report ids and a reading-order position as properties: evidence and ordering then need no traversal.
+ */
+export const items = (
   param: string,
   label: "Achievement" | "Shortcoming" | "Directive",
   parent: "Report" | "Meeting",
   rel: string,
+  placing: Placing = "CREATE",
 ) => `
 CALL (m, readout) {
   UNWIND readout.${param} AS row
   MATCH (parent:${parent} {id: row.parentId})
-  CREATE (x:${label}:Entity {id: row.id})
+  ${placing} (x:${label}:Entity {id: row.id})
   SET x.text = row.text, x.searchText = coalesce(row.searchText, row.text), x.seq = row.seq, x.start = row.start, x.end = row.end,
       x.sentenceStart = row.sentenceStart, x.sentenceEnd = row.sentenceEnd, x.date = m.date,
       x.documentId = readout.document.id, x.meetingId = m.id, x.unclassified = row.unclassified,
@@ -100,7 +116,8 @@ CALL (m, readout) {
   CREATE (x)-[:ABOUT {rank: tag.rank, reason: tag.reason}]->(t)
 }`;
 
-const ADDRESSEES = `
+/** Whom the readout's directives are addressed to. */
+export const ADDRESSEES = `
 CALL (readout) {
   UNWIND readout.directives AS row
   UNWIND row.addresseeIds AS departmentId
@@ -146,7 +163,7 @@ CALL (readout) {
     ${people("chairs", "CHAIRED")}
     ${people("attendees", "ATTENDED")}
     ${DEPARTMENTS_AND_HOST}
-    ${REPORTS}
+    ${reports()}
     ${items("achievements", "Achievement", "Report", "ACHIEVED")}
     ${items("shortcomings", "Shortcoming", "Report", "FELL_SHORT")}
     ${items("directives", "Directive", "Meeting", "ISSUED")}

@@ -3,6 +3,7 @@ import { badInput } from "../errors";
 import { ReadoutInputError } from "../extraction/decode";
 import { extractFile } from "../extraction/extract";
 import { Extraction, ExtractedItem, Span } from "../extraction/extraction.types";
+import { extractorVersion, GIVEN_EXTRACTION } from "../extraction/extractor-version";
 import { ReadInput, readReadoutBytes, ReadOptions, readReadoutText, undatedReason } from "../extraction/input";
 import { parseReadoutFile, ReadoutFile } from "../extraction/readout";
 import { buildGraphRows, GraphRows } from "./graph-rows";
@@ -66,9 +67,16 @@ export interface PrepareOptions extends ReadOptions {
   publishedFlag?: string;
 }
 
-/** Builds the graph rows of a readout (the document keeps its body) and its extraction (offsets into `file.text`). */
-export function prepareExtracted(file: ReadoutFile, extraction: Extraction): PreparedReadout {
-  const rows = buildGraphRows({ ...file.frontMatter, text: file.body }, toBodyOffsets(extraction, file.bodyStart));
+/**
+ * Builds the graph rows of a readout (the document keeps its body) and its extraction (offsets into
+ * `file.text`), recording which extractor version read it (GIVEN_EXTRACTION for one given with it).
+ */
+export function prepareExtracted(file: ReadoutFile, extraction: Extraction, version: string): PreparedReadout {
+  const rows = buildGraphRows(
+    { ...file.frontMatter, text: file.body },
+    toBodyOffsets(extraction, file.bodyStart),
+    version,
+  );
   const unclassified = [...rows.achievements, ...rows.shortcomings, ...rows.directives].filter(
     (i) => i.unclassified,
   ).length;
@@ -77,7 +85,7 @@ export function prepareExtracted(file: ReadoutFile, extraction: Extraction): Pre
 
 /** Builds the graph rows of one readout file (front matter + body) and its extraction (file offsets). */
 export function prepareExtractedFile(fileText: string, extraction: Extraction): PreparedReadout {
-  return prepareExtracted(parseReadoutFile(fileText), extraction);
+  return prepareExtracted(parseReadoutFile(fileText), extraction, GIVEN_EXTRACTION);
 }
 
 /**
@@ -92,7 +100,7 @@ export function prepareRead(input: ReadInput, options: PrepareOptions = {}): Pre
   }
   const undated = undatedReason(input, extraction, options.publishedFlag ?? "published");
   if (undated) throw badInput(undated);
-  return prepareExtracted(input.file, extraction);
+  return prepareExtracted(input.file, extraction, extractorVersion());
 }
 
 /** Extracts one readout (a readout file's text, or a page's HTML) and builds its rows; see prepareRead. */

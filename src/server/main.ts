@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { openDatabase, OpenDatabase, prepareDatabase } from "../bootstrap";
+import { logExtractorStatus, openDatabase, OpenDatabase, prepareDatabase } from "../bootstrap";
 import { loadConfig } from "../config";
 import { LocalNeo4jUnavailable } from "../db/local-neo4j/runtime";
 import { startLocalNeo4j } from "../db/local-neo4j/local-neo4j";
@@ -72,6 +72,7 @@ async function main(): Promise<void> {
       .map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)}`)
       .join(", ")})`,
   );
+  await logExtractorStatus(open.db, log);
   superviseLocal(open, config);
   const server = await startServer(open.db, config, config.port, config.host);
   clock.mark("http server");

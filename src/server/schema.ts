@@ -8,6 +8,7 @@ import { DirectiveResolver } from "../directive/directive.resolver";
 import { DocumentResolver } from "../document/document.resolver";
 import { ExploreResolver } from "../explore/explore.resolver";
 import { IngestResolver } from "../ingest/ingest.resolver";
+import { ReextractResolver } from "../ingest/reextract.resolver";
 import { EvidenceResolver } from "../item/evidence.resolver";
 import { MeetingResolver } from "../meeting/meeting.resolver";
 import { NodeResolver } from "../node/node.resolver";
@@ -37,6 +38,7 @@ const resolvers: NonEmptyArray<Function> = [
   SearchResolver,
   IngestResolver,
   CorrectionResolver,
+  ReextractResolver,
   ShortcomingAddressResolver,
   DirectiveAddressResolver,
   ExploreResolver,

@@ -170,3 +170,75 @@ export const UNTALLY_MEETINGS = [
   removeEntries("ThemeTally", "ThemeTotal", ["themeId"], COUNTS),
   removeEntries("DepartmentTally", "DepartmentTotal", ["departmentId"], DEPARTMENT_COUNTS),
 ];
+
+// Each year tally the meeting's entries went to: the keys its departments and themes give (as the
+// TALLY_* statements read them), then only the tallies that hold an entry of the meeting.
+const MEETING_DEPARTMENT_IDS = `
+  COLLECT { MATCH (m)<-[:AT]-(:Report)<-[:GAVE]-(d:Department) RETURN DISTINCT d.id } +
+  COLLECT { MATCH (m)-[:ISSUED]->(:Directive)-[:ADDRESSED_TO]->(d:Department) RETURN DISTINCT d.id }`;
+const MEETING_THEME_IDS = `
+  COLLECT { MATCH (m)<-[:AT]-(:Report)-[:ACHIEVED|FELL_SHORT]->()-[:ABOUT]->(:PolicyTheme)-[:BROADER*0..3]->(t:PolicyTheme) RETURN DISTINCT t.id } +
+  COLLECT { MATCH (m)-[:ISSUED]->(:Directive)-[:ABOUT]->(:PolicyTheme)-[:BROADER*0..3]->(t:PolicyTheme) RETURN DISTINCT t.id }`;
+
+const TALLY_KEYS: Record<string, { keys: string[]; lists: Record<string, string> }> = {
+  DepartmentThemeTally: {
+    keys: ["departmentId", "themeId"],
+    lists: { departmentId: MEETING_DEPARTMENT_IDS, themeId: MEETING_THEME_IDS },
+  },
+  ThemeTally: { keys: ["themeId"], lists: { themeId: MEETING_THEME_IDS } },
+  DepartmentTally: { keys: ["departmentId"], lists: { departmentId: MEETING_DEPARTMENT_IDS } },
+};
+
+/**
+ * Takes one derived meeting's entries ($meetingId) out of the year tallies of `label` and brings
+ * their sums, meeting counts and all-time totals back to what the other meetings give; a tally or
+ * total left with no meeting is deleted (a rebuild would not make it). Reads the keys from what the
+ * meeting states now, so it runs before that changes. One meeting per statement: the entry's
+ * position is read from each list, which a second meeting's row must see rewritten.
+ */
+const removeMeeting = (label: keyof typeof TALLY_KEYS, total: string, counts: string[]) => {
+  const { keys, lists } = TALLY_KEYS[label];
+  const lists_ = ["dates", "meetingIds", ...counts];
+  const keyMap = (from: string) => keys.map((k) => `${k}: ${from}${k}`).join(", ");
+  return `
+MATCH (m:Meeting {id: $meetingId}) WHERE m.pendingDerivation IS NULL
+WITH m, m.date.year AS year, ${keys.map((k) => `${lists[k]} AS ${k}s`).join(",\n     ")}
+${keys.map((k) => `UNWIND ${k}s AS ${k}`).join("\n")}
+WITH DISTINCT m, year, ${keys.join(", ")}
+MATCH (tally:${label} {${keyMap("")}, year: year})
+WITH m, tally, tally.meetingIds AS ids
+WITH tally, [i IN range(0, size(ids) - 1) WHERE ids[i] = m.id][0] AS i
+WHERE i IS NOT NULL
+WITH tally, i, ${lists_.map((l) => `tally.${l} AS ${l}`).join(", ")}
+WITH tally, ${lists_.map((l) => `${l}[..i] + ${l}[i + 1..] AS ${l}`).join(", ")}
+SET ${lists_.map((l) => `tally.${l} = ${l}`).join(", ")},
+    ${counts.map((c) => `tally.${c}Total = reduce(n = 0, x IN ${c} | n + x), tally.${c}Meetings = size([x IN ${c} WHERE x > 0])`).join(",\n    ")}
+WITH tally, ${keys.map((k) => `tally.${k} AS ${k}`).join(", ")}, size(meetingIds) = 0 AS empty
+CALL (tally, empty) {
+  WITH tally WHERE empty
+  DELETE tally
+}
+WITH DISTINCT ${keys.join(", ")}
+MATCH (total:${total} {${keyMap("")}})
+OPTIONAL MATCH (y:${label} {${keyMap("")}})
+WITH total, collect(y) AS years
+CALL (total, years) {
+  WITH total WHERE size(years) = 0
+  DELETE total
+}
+CALL (total, years) {
+  WITH total, years WHERE size(years) > 0
+  SET ${counts.map((c) => `total.${c} = reduce(n = 0, y IN years | n + y.${c}Total), total.${c}Meetings = reduce(n = 0, y IN years | n + y.${c}Meetings)`).join(",\n      ")}
+}`;
+};
+
+/**
+ * The statements that take one derived meeting's entries ($meetingId) out of the tallies, before
+ * what it states changes (re-extraction, corrections); TALLY_MEETINGS adds them again once it is
+ * pending and derived anew.
+ */
+export const TALLY_REMOVE_MEETING = [
+  removeMeeting("DepartmentThemeTally", "DepartmentThemeTotal", COUNTS),
+  removeMeeting("ThemeTally", "ThemeTotal", COUNTS),
+  removeMeeting("DepartmentTally", "DepartmentTotal", DEPARTMENT_COUNTS),
+];
