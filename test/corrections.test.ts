@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { reapplyCorrections } from "../src/correction/correction.apply";
 import { Database } from "../src/db/neo4j";
 import { ingestReadoutText } from "../src/ingest/ingest.service";
+import { reextractDocuments } from "../src/ingest/reextract.service";
 import { writeCsvExport } from "../src/linked-data/csv";
 import { writeDump } from "../src/linked-data/dump";
 import { RunningServer } from "../src/server/app";
@@ -755,5 +756,32 @@ describe("reapplyCorrections", () => {
       { from: fromId, report: report.id },
     );
     expect({ old, givers }).toEqual({ old: 0, givers: [intoId] });
+  });
+});
+
+describe("corrections and re-extraction", () => {
+  it("survive reextract --all: every standing correction is back on top and the patterns answer the same", async () => {
+    const before = await read(PATTERNS);
+    const run = await reextractDocuments(db, { all: true });
+    expect(run.rows.length).toBeGreaterThan(0);
+    expect(run.rows.filter((r) => r.status === "failed")).toEqual([]);
+    expect(run.rows.flatMap((r) => r.orphaned)).toEqual([]);
+    expect(await read(PATTERNS)).toEqual(before);
+    const log = await read(`{ corrections(first: 50) { nodes { kind undone } } }`);
+    expect(log.corrections.nodes.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it("reports a correction whose item a changed split took away, and keeps it stored", async () => {
+    const target = await shortcoming("招商引资", "2022-01-28");
+    const rejected = await correct(REJECT, { id: target.id, reason: "orphan: reject" });
+    // The graph as an older extractor split it: the item's span no longer matches what the
+    // current extractor reads, so re-extraction replaces it with an item of a new id.
+    await db.write("MATCH (x:Shortcoming {id: $id}) SET x.end = x.end - 1, x.text = left(x.text, size(x.text) - 1)", {
+      id: target.id,
+    });
+    const run = await reextractDocuments(db, { all: true });
+    expect(run.rows.flatMap((r) => r.orphaned)).toContain(rejected.id);
+    const log = await read(`{ corrections(first: 50) { nodes { id } } }`);
+    expect(log.corrections.nodes.map((n: any) => n.id)).toContain(rejected.id);
   });
 });
