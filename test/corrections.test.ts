@@ -661,10 +661,11 @@ describe("reapplyCorrections", () => {
         .targetId,
     );
     const seed = retagged.meeting.document.id;
-    // As a re-extraction writes an item it keeps: the extractor's tags again, no rejection.
+    // As a re-extraction writes an item it keeps: the extractor's tags afresh beside the curator's
+    // (here by a new rule), no rejection.
     await db.write(
-      `MATCH (x {id: $id})-[a:ABOUT]->() DELETE a
-       WITH DISTINCT x MATCH (t:PolicyTheme {id: 'party-building'}) CREATE (x)-[:ABOUT {rank: 0, reason: 'keyword:三重一大'}]->(t)`,
+      `MATCH (x {id: $id}), (t:PolicyTheme {id: 'party-building'})
+       CREATE (x)-[:ABOUT {rank: 0, reason: 'rule:new'}]->(t)`,
       { id: retagged.id },
     );
     const rejected = (await read(`{ corrections(kind: REJECT_ITEM, first: 1) { nodes { targetId } } }`)).corrections
@@ -676,6 +677,11 @@ describe("reapplyCorrections", () => {
     expect((await byId(retagged.id)).themeTags).toEqual([
       { theme: { id: "state-assets" }, rank: 0, reason: "kept: retag", source: "CURATOR" },
     ]);
+    // The fresh extractor tags are the ones an undo would give back.
+    const [{ kept }] = await db.read<{ kept: string[] }>("MATCH (x {id: $id}) RETURN x.extractorTags AS kept", {
+      id: retagged.id,
+    });
+    expect(kept).toEqual(["party-building|rule:new"]);
     expect((await byId(rejected)).rejected).toBe(true);
   });
 

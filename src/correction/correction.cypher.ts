@@ -8,7 +8,8 @@ import { ITEM_KINDS, ItemKind } from "../item/item.cypher";
  *   the first time, are kept on the item (`extractorTags`, "themeId|reason" in rank order) for undo;
  * - a rejected item carries `rejected` (every list, count and export leaves it out) and keeps no
  *   `searchText` (so the full-text index drops it; `hiddenSearchText` holds it for undo);
- * - an added item carries `addedBy` and an id derived from its correction;
+ * - an added item carries `addedBy`, `source: 'CURATOR'` (a re-extraction leaves it alone) and an
+ *   id derived from its correction;
  * - a report given by another body has GAVE {source: 'CURATOR'}; the extractor's givers are kept
  *   on it (`extractorDepartmentIds`) for undo;
  * - a merged department is gone: its reports, directives, meetings and parts moved to the other
@@ -188,20 +189,24 @@ CALL (${v}, row) {
   CREATE (${v})-[:ABOUT {rank: rank, reason: row.reason, source: 'CURATOR', correctionId: row.correctionId}]->(t)
 }`;
 
+// A relationship the extractor stated (a curator's carry source: 'CURATOR').
+const extracted = (v: string) => `coalesce(${v}.source, 'EXTRACTOR') = 'EXTRACTOR'`;
+
 /**
- * Sets items' themes ($rows: {itemId, themeIds, reason, correctionId}). Tags that are the
- * extractor's are set aside first: on the first correction, and again when a re-extraction wrote
- * fresh ones under a standing correction (then no tag of the item is a curator's). An added
- * item has no extractor tags to keep. Returns the ids it found.
+ * Sets items' themes ($rows: {itemId, themeIds, reason, correctionId}). The extractor's tags are
+ * set aside first: on the first correction, and again when a re-extraction has written fresh ones
+ * beside a standing correction's. An added item has no extractor tags to keep. Returns the ids it
+ * found.
  */
 export const SET_THEMES = `
 UNWIND $rows AS row
 MATCH (x:Entity {id: row.itemId}) WHERE ${ITEM_LABELS}
 CALL (x) {
-  WITH x WHERE x.addedBy IS NULL AND NOT EXISTS { (x)-[a:ABOUT]->() WHERE a.source = 'CURATOR' }
-    AND (x.extractorTags IS NULL OR EXISTS { (x)-[:ABOUT]->() })
-  WITH x, COLLECT { MATCH (x)-[a:ABOUT]->(t:PolicyTheme) RETURN t.id + '|' + coalesce(a.reason, '') ORDER BY a.rank } AS tags
-  SET x.extractorTags = tags, x.extractorUnclassified = coalesce(x.unclassified, size(tags) = 0)
+  WITH x WHERE x.addedBy IS NULL
+    AND (x.extractorTags IS NULL OR EXISTS { (x)-[a:ABOUT]->() WHERE ${extracted("a")} })
+  WITH x, COLLECT { MATCH (x)-[a:ABOUT]->(t:PolicyTheme) WHERE ${extracted("a")}
+                    RETURN t.id + '|' + coalesce(a.reason, '') ORDER BY a.rank } AS tags
+  SET x.extractorTags = tags, x.extractorUnclassified = size(tags) = 0
 }
 CALL (x) {
   MATCH (x)-[a:ABOUT]->()
@@ -272,7 +277,7 @@ MERGE (x:${label}:Entity {id: row.id})
 SET x.text = row.text, x.searchText = row.searchText, x.seq = seq, x.position = ${position},
     x.start = row.start, x.end = row.end, x.sentenceStart = row.sentenceStart, x.sentenceEnd = row.sentenceEnd,
     x.date = m.date, x.documentId = row.documentId, x.meetingId = m.id, x.reportId = ${fromReport ? "parent.id" : "null"},
-    x.unclassified = size(row.themeIds) = 0, x.addedBy = row.correctionId
+    x.unclassified = size(row.themeIds) = 0, x.addedBy = row.correctionId, x.source = 'CURATOR'
 MERGE (parent)-[:${rel}]->(x)
 WITH x, row
 CALL (x) {
@@ -295,15 +300,16 @@ MATCH (${v}:Department {id: coalesce(redirect.toId, ${idExpr})})`;
 
 /**
  * Gives reports to another body ($rows: {reportId, departmentId, correctionId}). The extractor's
- * givers are set aside first (when no giver of the report is a curator's). Returns the ids.
+ * givers are set aside first: on the first correction, and again when a re-extraction has written
+ * fresh ones beside a standing correction's. Returns the ids.
  */
 export const ASSIGN = `
 UNWIND $rows AS row
 MATCH (r:Report {id: row.reportId})
 ${resolved("row.departmentId", "d")}
 CALL (r) {
-  WITH r WHERE NOT EXISTS { ()-[g:GAVE]->(r) WHERE g.source = 'CURATOR' }
-  SET r.extractorDepartmentIds = COLLECT { MATCH (e:Department)-[:GAVE]->(r) RETURN e.id ORDER BY e.id }
+  WITH r WHERE r.extractorDepartmentIds IS NULL OR EXISTS { ()-[g:GAVE]->(r) WHERE ${extracted("g")} }
+  SET r.extractorDepartmentIds = COLLECT { MATCH (e:Department)-[g:GAVE]->(r) WHERE ${extracted("g")} RETURN e.id ORDER BY e.id }
 }
 CALL (r) {
   MATCH ()-[g:GAVE]->(r)
