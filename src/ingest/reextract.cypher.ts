@@ -3,7 +3,7 @@
  * what the current extractor reads, inside one transaction per document (see reextract.service).
  * The rewrite reuses the writer's fragments (ingest.cypher) with MERGE for what is kept.
  */
-import { EXTRACTED_ITEM, EXTRACTED_TAG } from "./reextract.hooks";
+import { EXTRACTED_ITEM, EXTRACTED_TAG, extractedLink } from "./reextract.hooks";
 import {
   ADDRESSEES,
   DEPARTMENTS,
@@ -37,7 +37,10 @@ const ITEM_FIELDS = (kind: string, parentId: string) => `x {
     MATCH (x)-[a:ABOUT]->(t:PolicyTheme) WHERE ${EXTRACTED_TAG}
     RETURN {id: t.id, rank: a.rank, reason: a.reason} AS tag ORDER BY a.rank, t.id
   },
-  addresseeIds: COLLECT { MATCH (x)-[:ADDRESSED_TO]->(to:Department) RETURN DISTINCT to.id AS id ORDER BY id }
+  addresseeIds: COLLECT {
+    MATCH (x)-[l:ADDRESSED_TO]->(to:Department) WHERE ${extractedLink("l")}
+    RETURN DISTINCT to.id AS id ORDER BY id
+  }
 }`;
 
 /** The document $id with its meeting, people, reports and the extractor's items and tags (a StoredDocument). */
@@ -53,7 +56,10 @@ RETURN d {.id, .title, .url, .published, .text, .givenHost, .site, .extractorVer
        COLLECT {
          MATCH (r:Report)-[:AT]->(m)
          RETURN r {.id, .order, .subject,
-                   departmentIds: COLLECT { MATCH (g:Department)-[:GAVE]->(r) RETURN DISTINCT g.id AS id ORDER BY id }} AS r
+                   departmentIds: COLLECT {
+                     MATCH (g:Department)-[l:GAVE]->(r) WHERE ${extractedLink("l")}
+                     RETURN DISTINCT g.id AS id ORDER BY id
+                   }} AS r
          ORDER BY r.order
        } AS reports,
        COLLECT {
@@ -80,13 +86,13 @@ ${DEPARTMENTS}`;
  * Clears what the extractor stated of the meeting $plan.meetingId before it is written again: the
  * items it no longer finds and the reports it no longer has go with their relationships; kept items
  * lose their place, extractor tags and addressees, kept reports who gave them, the meeting its
- * people, host and directive index entries (these last first: they are found by the old addressees
- * and date). Items a curator added stay.
+ * people, host and directive index entries (these first: they are found by the old addressees and
+ * date, and by every theme, as the scheme's hierarchy may have changed). Items a curator added stay.
  */
 export const CLEAR_STATED = `
 MATCH (m:Meeting {id: $plan.meetingId})
 CALL (m) {
-  MATCH (t:PolicyTheme) WHERE t.parentId IS NULL
+  MATCH (t:PolicyTheme)
   MATCH (x:MeetingDirectiveTheme {themeId: t.id, date: m.date, meetingId: m.id})
   DELETE x
 }
@@ -117,7 +123,7 @@ CALL (m) {
   DELETE a
 }
 CALL (m) {
-  MATCH (m)-[:ISSUED]->(x:Directive)-[rel:ADDRESSED_TO]->() WHERE ${EXTRACTED_ITEM}
+  MATCH (m)-[:ISSUED]->(x:Directive)-[rel:ADDRESSED_TO]->() WHERE ${EXTRACTED_ITEM} AND ${extractedLink("rel")}
   DELETE rel
 }
 CALL (m) {
@@ -129,7 +135,7 @@ CALL (m) {
   DETACH DELETE r
 }
 CALL (m) {
-  MATCH (m)<-[:AT]-(:Report)<-[rel:GAVE]-()
+  MATCH (m)<-[:AT]-(:Report)<-[rel:GAVE]-() WHERE ${extractedLink("rel")}
   DELETE rel
 }
 CALL (m) {

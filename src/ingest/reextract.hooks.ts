@@ -14,8 +14,16 @@ import { WriteTx } from "../db/neo4j";
  */
 export const EXTRACTED_ITEM = "x.addedBy IS NULL AND coalesce(x.source, 'EXTRACTOR') = 'EXTRACTOR'";
 
-/** Cypher predicate on a theme tag `a` (ABOUT): the extractor gave it, not a curator (`source: 'CURATOR'`). */
-export const EXTRACTED_TAG = "coalesce(a.source, 'EXTRACTOR') = 'EXTRACTOR'";
+/**
+ * Cypher predicate on a relationship (ABOUT, GAVE, ADDRESSED_TO): the extractor stated it, not a
+ * curator (`source: 'CURATOR'`). Re-extraction compares and rewrites only these; a correction that
+ * leaves the extractor's own links in place (and hides them where it overrides them) lets an
+ * unchanged document read as unchanged.
+ */
+export const extractedLink = (rel: string) => `coalesce(${rel}.source, 'EXTRACTOR') = 'EXTRACTOR'`;
+
+/** extractedLink of a theme tag `a`. */
+export const EXTRACTED_TAG = extractedLink("a");
 
 /** What putting a document's corrections back found. */
 export interface Reapplied {
@@ -30,7 +38,8 @@ export interface Reapplied {
  * ids of items whose kind, span and text are unchanged and of reports whose order and subject are;
  * what it no longer finds is deleted with its relationships (a correction that pointed at it must
  * know its target by id). The kept items' extractor themes, places and addressees are written
- * afresh; ../correction puts the standing corrections back and flags those whose target is gone.
+ * afresh. Not called for a document whose new reading equals what is stored (nothing was
+ * rewritten); ../correction puts the standing corrections back and flags those whose target is gone.
  */
 export function reapplyCorrections(tx: WriteTx, documentId: string): Promise<Reapplied> {
   return reapplyStanding(tx, documentId);

@@ -171,30 +171,29 @@ export const UNTALLY_MEETINGS = [
   removeEntries("DepartmentTally", "DepartmentTotal", ["departmentId"], DEPARTMENT_COUNTS),
 ];
 
-// Each year tally the meeting's entries went to: the keys its departments and themes give (as the
-// TALLY_* statements read them), then only the tallies that hold an entry of the meeting.
+// The year tallies a meeting's entries may be in: those of its departments (which change only
+// after its derivation is undone) and of every theme (its items' tags, or the scheme's hierarchy,
+// may have changed since it was derived); of those, only the tallies holding an entry of it.
 const MEETING_DEPARTMENT_IDS = `
   COLLECT { MATCH (m)<-[:AT]-(:Report)<-[:GAVE]-(d:Department) RETURN DISTINCT d.id } +
   COLLECT { MATCH (m)-[:ISSUED]->(:Directive)-[:ADDRESSED_TO]->(d:Department) RETURN DISTINCT d.id }`;
-const MEETING_THEME_IDS = `
-  COLLECT { MATCH (m)<-[:AT]-(:Report)-[:ACHIEVED|FELL_SHORT]->()-[:ABOUT]->(:PolicyTheme)-[:BROADER*0..3]->(t:PolicyTheme) RETURN DISTINCT t.id } +
-  COLLECT { MATCH (m)-[:ISSUED]->(:Directive)-[:ABOUT]->(:PolicyTheme)-[:BROADER*0..3]->(t:PolicyTheme) RETURN DISTINCT t.id }`;
+const ALL_THEME_IDS = `COLLECT { MATCH (t:PolicyTheme) RETURN t.id }`;
 
 const TALLY_KEYS: Record<string, { keys: string[]; lists: Record<string, string> }> = {
   DepartmentThemeTally: {
     keys: ["departmentId", "themeId"],
-    lists: { departmentId: MEETING_DEPARTMENT_IDS, themeId: MEETING_THEME_IDS },
+    lists: { departmentId: MEETING_DEPARTMENT_IDS, themeId: ALL_THEME_IDS },
   },
-  ThemeTally: { keys: ["themeId"], lists: { themeId: MEETING_THEME_IDS } },
+  ThemeTally: { keys: ["themeId"], lists: { themeId: ALL_THEME_IDS } },
   DepartmentTally: { keys: ["departmentId"], lists: { departmentId: MEETING_DEPARTMENT_IDS } },
 };
 
 /**
  * Takes one derived meeting's entries ($meetingId) out of the year tallies of `label` and brings
  * their sums, meeting counts and all-time totals back to what the other meetings give; a tally or
- * total left with no meeting is deleted (a rebuild would not make it). Reads the keys from what the
- * meeting states now, so it runs before that changes. One meeting per statement: the entry's
- * position is read from each list, which a second meeting's row must see rewritten.
+ * total left with no meeting is deleted (a rebuild would not make it). Reads the meeting's
+ * departments from what it states now, so it runs before that changes. One meeting per statement:
+ * the entry's position is read from each list, which a second meeting's row must see rewritten.
  */
 const removeMeeting = (label: keyof typeof TALLY_KEYS, total: string, counts: string[]) => {
   const { keys, lists } = TALLY_KEYS[label];
