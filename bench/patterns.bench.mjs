@@ -1,68 +1,19 @@
 // Pattern queries on a large synthetic graph: `npm run build && node bench/patterns.bench.mjs [MEETINGS] [RUNS]`.
 //
 // Loads MEETINGS (default 5,000) synthetic readouts (bench/synthetic.mjs) through the ingestion
-// writer into the local Neo4j of POLICYGRAPH_HOME (default .policygraph/bench-5000; kept, so a
-// second run skips loading), then times each pattern query RUNS times (default 30) over HTTP
+// writer into the local Neo4j of POLICYGRAPH_HOME (bench/synthetic-graph.mjs: default
+// .policygraph/bench-5000; kept, so a second run skips loading), then times each pattern query RUNS times (default 30) over HTTP
 // after a warm-up and prints p50/p99 per query. Set NEO4J_HEAP / NEO4J_PAGECACHE_MB to size Neo4j.
-import { generateReadout } from "./synthetic.mjs";
+import { openSyntheticGraph } from "./synthetic-graph.mjs";
 import { dist, gql, report, time } from "./lib.mjs";
 
 const meetings = Number(process.argv[2] ?? 5000);
 const runs = Number(process.argv[3] ?? 30);
-process.env.POLICYGRAPH_HOME ??= `.policygraph/bench-${meetings}`;
-process.env.NEO4J_BOLT_PORT ??= "7696";
 
-const { loadConfig } = dist("config.js");
-const { openDatabase, prepareDatabase } = dist("bootstrap.js");
 const { startServer } = dist("server/app.js");
-const { ingestMany } = dist("ingest/ingest.bulk.js");
 
-const log = (line) => console.error(`[bench] ${line}`);
-const config = loadConfig();
-const open = await openDatabase(config, log);
+const { open, config } = await openSyntheticGraph(meetings);
 try {
-  await prepareDatabase(open.db, { seed: false }, log);
-  const [{ have }] = await open.db.read("MATCH (m:Meeting) RETURN count(m) AS have");
-  if (have < meetings) {
-    log(`loading ${meetings - have} synthetic readouts (${have} already there)…`);
-    const t0 = performance.now();
-    let items = 0;
-    let done = 0;
-    const seeds = Array.from({ length: meetings }, (_, i) => i);
-    const encoder = new TextEncoder();
-    // As `policygraph ingest` loads files: a transaction per readout, derivation in batches.
-    await ingestMany(
-      open.db,
-      seeds,
-      (i) => encoder.encode(generateReadout(i)),
-      {},
-      (_, r) => {
-        if (r.error) throw r.error;
-        if (r.outcome.status === "created") {
-          const { rows } = r.outcome;
-          items += rows.achievements.length + rows.shortcomings.length + rows.directives.length;
-        }
-        if (++done % 500 === 0) {
-          const s = (performance.now() - t0) / 1000;
-          log(`${done}/${meetings} readouts in ${s.toFixed(0)} s (${((done - have) / s).toFixed(1)} readouts/s)`);
-        }
-      },
-    );
-    const s = (performance.now() - t0) / 1000;
-    console.log(
-      `loaded ${meetings - have} readouts (${items} items) in ${s.toFixed(0)} s: ${((meetings - have) / s).toFixed(1)} readouts/s`,
-    );
-  }
-  const [size] = await open.db.read(`
-    CALL { MATCH (m:Meeting) RETURN count(m) AS meetings }
-    CALL { MATCH (x) WHERE x:Achievement OR x:Shortcoming OR x:Directive RETURN count(x) AS items }
-    CALL { MATCH (d:Department) RETURN count(d) AS departments }
-    CALL { MATCH ()-[a:ADDRESSES]->() RETURN count(a) AS inferred }
-    RETURN meetings, items, departments, inferred`);
-  console.log(
-    `graph: ${size.meetings} meetings, ${size.items} items, ${size.departments} departments, ${size.inferred} inferred ADDRESSES links`,
-  );
-
   const server = await startServer(open.db, { ...config, complexityLimit: 1e9 }, 0, "127.0.0.1");
   try {
     const [dept] = await open.db.read(

@@ -1,7 +1,8 @@
 // `npm run bench [-- NAME…]`: builds, then runs the named benchmarks one after another (never two
 // at once: they share the machine's two cores), each in its own process, printing its figures.
 // Without names it runs the quick ones (extract, ingest, recurring); `patterns` loads a 5,000-meeting
-// graph on its first run (minutes) and `dump` streams the graph of POLICYGRAPH_HOME.
+// graph on its first run (minutes), `peer` a 2,000-meeting one to compare this service with
+// @neo4j/graphql and raw Cypher, and `dump` streams the graph of POLICYGRAPH_HOME.
 import { spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,6 +12,7 @@ const BENCHMARKS = {
   ingest: "ingest.bench.mjs",
   recurring: "recurring.bench.mjs",
   patterns: "patterns.bench.mjs",
+  peer: "peer.bench.mjs",
   dump: "dump.bench.mjs",
   load: "load.bench.mjs",
 };
