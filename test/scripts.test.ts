@@ -20,6 +20,6 @@ describe("package.json scripts", () => {
     const run = spawnSync(process.execPath, [join(root, "bench/run.mjs"), "no-such-bench"], { encoding: "utf8" });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("unknown benchmark no-such-bench");
-    expect(run.stderr).toContain("extract, ingest, recurring, patterns, dump");
+    expect(run.stderr).toContain("extract, ingest, recurring, patterns, peer, dump, load");
   });
 });
