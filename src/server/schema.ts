@@ -3,6 +3,7 @@ import { buildSchemaSync, NonEmptyArray } from "type-graphql";
 import { AchievementResolver } from "../achievement/achievement.resolver";
 import { CorrectionResolver } from "../correction/correction.resolver";
 import { ReviewResolver } from "../correction/review.resolver";
+import { DepartmentCorrectionsResolver, ReportCorrectionsResolver } from "../correction/targets.resolver";
 import { DirectiveAddressResolver, ShortcomingAddressResolver } from "../address/address.resolver";
 import { DepartmentResolver } from "../department/department.resolver";
 import { DirectiveResolver } from "../directive/directive.resolver";
@@ -40,6 +41,8 @@ const resolvers: NonEmptyArray<Function> = [
   IngestResolver,
   CorrectionResolver,
   ReviewResolver,
+  ReportCorrectionsResolver,
+  DepartmentCorrectionsResolver,
   ReextractResolver,
   ShortcomingAddressResolver,
   DirectiveAddressResolver,
