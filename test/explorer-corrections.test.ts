@@ -292,4 +292,57 @@ describe("corrections in the explorer", () => {
     expect(await page.locator(`ol.review > li[data-id="${target}"]`).count()).toBe(0);
     await shot("review");
   });
+
+  it("reassigns a report on its page and merges two departments on a department's page", async () => {
+    const id = async (name: string): Promise<string> => {
+      const data = await read(`query($c: String!) { departments(contains: $c, first: 20) { nodes { id name } } }`, {
+        c: name,
+      });
+      return data.departments.nodes.find((d: any) => d.name === name).id;
+    };
+    const [shijingshan, shunyi, daxing] = [await id("石景山区"), await id("顺义区"), await id("大兴区")];
+    const { department } = await read(`query($id: ID!) { department(id: $id) { reports { id meeting { date } } } }`, {
+      id: daxing,
+    });
+    const report = department.reports[0].id;
+    await signIn();
+
+    await page.goto(`${server.url}/id/report/${encodeURIComponent(report)}`);
+    await settled();
+    const assign = page.locator("form.assign");
+    await assign.locator('input[name="department-query"]').fill("石景山");
+    await assign.locator(".department-picker button").click();
+    await assign.locator(`input[name="departmentId"][value="${shijingshan}"]`).check();
+    await submit(assign, "test: given by another body");
+    await page.locator('ol.corrections > li[data-kind="ASSIGN_REPORT"]').waitFor();
+    await expect(page.locator("dl.facts").textContent()).resolves.toContain("石景山区");
+    const assigned = await read(
+      `query($id: ID!) { node(id: $id) { ... on Report { departments { id } corrections { kind author reason } } } }`,
+      { id: report },
+    );
+    expect(assigned.node).toEqual({
+      departments: [{ id: shijingshan }],
+      corrections: [{ kind: "ASSIGN_REPORT", author: "alice", reason: "test: given by another body" }],
+    });
+
+    await page.goto(`${server.url}/id/department/${encodeURIComponent(daxing)}`);
+    await headingHas("大兴区");
+    const merge = page.locator("form.merge");
+    await merge.locator('input[name="department-query"]').fill("顺义");
+    await merge.locator('input[name="department-query"]').press("Enter");
+    await merge.locator(`input[name="departmentId"][value="${shunyi}"]`).check();
+    await submit(merge, "test: one body");
+    await page.waitForURL(new RegExp(`/id/department/${shunyi}$`));
+    await headingHas("顺义区");
+    await page.locator('ol.corrections > li[data-kind="MERGE_DEPARTMENTS"]').waitFor();
+    const merged = await read(
+      `query($from: ID!, $into: ID!) { from: department(id: $from) { id } into: department(id: $into) { corrections { kind author } } }`,
+      { from: daxing, into: shunyi },
+    );
+    expect(merged).toEqual({
+      from: { id: shunyi },
+      into: { corrections: [{ kind: "MERGE_DEPARTMENTS", author: "alice" }] },
+    });
+    await shot("correction-merge");
+  });
 });
