@@ -79,11 +79,7 @@ export class DepartmentResolver {
   }
 
   @FieldResolver(() => [Department], { description: "The bodies that are part of it, by name." })
-  parts(
-    @Root() department: Department,
-    @Ctx() ctx: Context,
-    @Info() info: GraphQLResolveInfo,
-  ): Promise<Department[]> {
+  parts(@Root() department: Department, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Department[]> {
     return load(ctx, partsByDepartment, department.id, departmentProjection(selectionOf(info)));
   }
 

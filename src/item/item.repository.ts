@@ -21,10 +21,7 @@ export async function itemPage(
   projection?: Projection,
 ): Promise<{ total: number; nodes: ItemRecord[] }> {
   const params = { ...filter, ...page, contains: filter.contains ? toSimplified(filter.contains) : null };
-  const [row] = await db.read<{ total: number; nodes: ItemRecord[] }>(
-    itemPageQuery(kind, filter, projection),
-    params,
-  );
+  const [row] = await db.read<{ total: number; nodes: ItemRecord[] }>(itemPageQuery(kind, filter, projection), params);
   return { total: row.total, nodes: row.nodes.map(sorted) };
 }
 

@@ -2,11 +2,7 @@ import type { GraphQLResolveInfo } from "graphql";
 import { Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
 import { Achievement } from "../achievement/achievement.type";
 import { achievementsByReport } from "../achievement/achievement.repository";
-import {
-  departmentProjection,
-  departmentsByReport,
-  loadReportDepartment,
-} from "../department/department.repository";
+import { departmentProjection, departmentsByReport, loadReportDepartment } from "../department/department.repository";
 import { Department } from "../department/department.type";
 import { Context, load } from "../graphql/context";
 import { selectionOf } from "../graphql/selection";
