@@ -106,10 +106,10 @@ describe("what the repositories read for a selection", () => {
       "Shortcoming",
       itemSel(`{ d { reports { shortcomings { text themes { id name } } } } }`),
     );
-    expect(projection).toEqual(["id", "text", "__typename", "tags"]);
+    expect(projection).toEqual(["id", "text", "__typename", "themeRefs"]);
     const cypher = itemFields("Shortcoming", "x", projection);
     expect(cypher).toContain("themeId: t.id");
-    expect(cypher).not.toMatch(/documentId|sentenceStart|t\.name/);
+    expect(cypher).not.toMatch(/documentId|sentenceStart|t\.name|reason/);
   });
 
   it("reads what the provenance and link fields need", () => {

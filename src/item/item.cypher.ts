@@ -46,10 +46,12 @@ export function itemSpec(kind: ItemKind): ProjectionSpec {
       rejected: (v) => `${v}.rejected IS NOT NULL`,
       tags: (v) =>
         `[(${v})-[a:ABOUT]->(t:PolicyTheme) | {rank: a.rank, reason: a.reason, source: coalesce(a.source, 'EXTRACTOR'), themeId: t.id}]`,
+      // What `themes` alone needs: the order and the ids, without each tag's reason.
+      themeRefs: (v) => `[(${v})-[a:ABOUT]->(t:PolicyTheme) | {rank: a.rank, themeId: t.id}]`,
     },
     always: ["id", "__typename"],
     needs: {
-      themes: ["tags"],
+      themes: ["themeRefs"],
       themeTags: ["tags"],
       evidence: EVIDENCE,
       meeting: ["meetingId"],
@@ -69,9 +71,12 @@ export function itemProjection(kind: ItemKind, selection: Selection | undefined)
   return projectionFor(ITEM_SPECS[kind], selection);
 }
 
+// Read whole, an item has its tags: themeRefs would repeat them.
+const WHOLE = Object.keys(itemSpec("Shortcoming").columns).filter((c) => c !== "themeRefs");
+
 /** The projection of an item node (variable `v`, default `x`) into an ItemRecord: all of it, or `projection`. */
 export const itemFields = (kind: ItemKind, v = "x", projection?: Projection) =>
-  mapProjection(ITEM_SPECS[kind], projection, v);
+  mapProjection(ITEM_SPECS[kind], projection ?? WHOLE, v);
 
 /** Filters shared by every item connection. Unset fields do not filter. */
 export interface ItemFilter {

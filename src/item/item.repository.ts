@@ -9,6 +9,7 @@ import type { ItemRecord } from "./item.type";
 /** Puts an item's tags in rank order (they come back from a pattern comprehension in no set order). */
 export function sorted(item: ItemRecord): ItemRecord {
   item.tags?.sort((a, b) => a.rank - b.rank);
+  item.themeRefs?.sort((a, b) => a.rank - b.rank);
   return item;
 }
 

@@ -20,14 +20,20 @@ import { ItemKind, itemProjection } from "./item.cypher";
 import { itemConnection } from "./item.connection";
 import { Evidence, EvidenceRecord, ItemRecord } from "./item.type";
 
-/** An item's tags with their themes, taken from the request's scheme. */
-async function taggedThemes(ctx: Context, item: ItemRecord): Promise<ThemeTag[]> {
+/** The themes of an item's tags (in their order), taken from the request's scheme. */
+async function themesOf(ctx: Context, itemId: string, tags: readonly { themeId: string }[]): Promise<PolicyTheme[]> {
   const themes = await requestThemesById(ctx);
-  return item.tags.map(({ themeId, ...tag }) => {
+  return tags.map(({ themeId }) => {
     const theme = themes.get(themeId);
-    if (!theme) throw notFound(`theme ${themeId} of item ${item.id} is missing`);
-    return { ...tag, theme };
+    if (!theme) throw notFound(`theme ${themeId} of item ${itemId} is missing`);
+    return theme;
   });
+}
+
+/** An item's tags with their themes. */
+async function taggedThemes(ctx: Context, item: ItemRecord): Promise<ThemeTag[]> {
+  const themes = await themesOf(ctx, item.id, item.tags);
+  return item.tags.map(({ themeId: _themeId, ...tag }, i) => ({ ...tag, theme: themes[i] }));
 }
 
 /**
@@ -69,7 +75,7 @@ export function ItemResolver<T extends object>(spec: ItemTypeSpec<T>) {
 
     @FieldResolver(() => [PolicyTheme], { description: "Themes of the item, most fitting first." })
     async themes(@Root() item: ItemRecord, @Ctx() ctx: Context): Promise<PolicyTheme[]> {
-      return (await taggedThemes(ctx, item)).map((t) => t.theme);
+      return themesOf(ctx, item.id, item.themeRefs ?? item.tags);
     }
 
     @FieldResolver(() => [ThemeTag], { description: "Theme tags with their rank and the rule that gave each." })

@@ -39,6 +39,8 @@ export interface ItemRecord {
   /** True when a curator rejected it (see ../correction): then no list, count or export has it. */
   rejected: boolean;
   tags: ThemeTagRecord[];
+  /** Read instead of `tags` when only the themes are selected. */
+  themeRefs?: Pick<ThemeTagRecord, "rank" | "themeId">[];
 }
 
 @ObjectType({ description: "A stretch of a document's text, by UTF-16 offsets [start, end)." })
