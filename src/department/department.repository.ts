@@ -2,6 +2,8 @@ import { Queryable } from "../db/neo4j";
 import { notFound } from "../errors";
 import { byKeys, Context, defineLoader, load } from "../graphql/context";
 import { Page } from "../graphql/connection";
+import { Projection, projectionFor } from "../graphql/projection";
+import type { Selection } from "../graphql/selection";
 import { toSimplified } from "../text/chinese";
 import { themeById } from "../theme/theme.repository";
 import type { PolicyTheme } from "../theme/theme.type";
@@ -16,8 +18,9 @@ export async function departmentPage(
   db: Queryable,
   page: Page,
   filter: { kind?: DepartmentKind | null; contains?: string | null; parentId?: string | null },
+  projection?: Projection,
 ): Promise<{ total: number; nodes: Department[] }> {
-  const [row] = await db.read<{ total: number; nodes: Department[] }>(q.DEPARTMENT_PAGE, {
+  const [row] = await db.read<{ total: number; nodes: Department[] }>(q.departmentPageQuery(projection), {
     ...page,
     kind: filter.kind ?? null,
     contains: filter.contains ? toSimplified(filter.contains) : null,
@@ -26,8 +29,13 @@ export async function departmentPage(
   return row;
 }
 
-export const departmentById = defineLoader<string, Department | null>(async (db, ids) => {
-  const rows = await db.read<{ id: string; department: Department }>(q.DEPARTMENTS_BY_ID, { ids });
+/** The projection a department selection needs (every property without one). */
+export const departmentProjection = (selection: Selection | undefined): Projection =>
+  projectionFor(q.DEPARTMENT_SPEC, selection);
+
+/** Departments by id (a merged-away id answers with the body it went into), reading the projection's properties. */
+export const departmentById = defineLoader<string, Department | null, Projection>(async (db, ids, projection) => {
+  const rows = await db.read<{ id: string; department: Department }>(q.departmentsByIdQuery(projection), { ids });
   return byKeys(
     ids,
     rows,
@@ -42,12 +50,16 @@ export const departmentById = defineLoader<string, Department | null>(async (db,
  * id matched nothing: a misspelt id must not read as "never flagged".
  */
 export async function requireDepartment(ctx: Context, id: string, refuse: (message: string) => Error): Promise<void> {
-  if (!(await load(ctx, departmentById, id)))
+  if (!(await load(ctx, departmentById, id, ID_ONLY)))
     throw refuse(`no department has the id "${id}" (the query departments lists them)`);
 }
 
-export const departmentsByReport = defineLoader<string, Department[]>(async (db, ids) => {
-  const rows = await db.read<{ id: string; departments: Department[] }>(q.DEPARTMENTS_BY_REPORT, { ids });
+const ID_ONLY = departmentProjection(new Map());
+
+export const departmentsByReport = defineLoader<string, Department[], Projection>(async (db, ids, projection) => {
+  const rows = await db.read<{ id: string; departments: Department[] }>(q.departmentsByReportQuery(projection), {
+    ids,
+  });
   return byKeys(
     ids,
     rows,
@@ -68,8 +80,10 @@ export const addresseesByDirective = defineLoader<string, Department[]>(async (d
   );
 });
 
-export const partsByDepartment = defineLoader<string, Department[]>(async (db, ids) => {
-  const rows = await db.read<{ id: string; departments: Department[] }>(q.PARTS_BY_DEPARTMENT, { ids });
+export const partsByDepartment = defineLoader<string, Department[], Projection>(async (db, ids, projection) => {
+  const rows = await db.read<{ id: string; departments: Department[] }>(q.partsByDepartmentQuery(projection), {
+    ids,
+  });
   return byKeys(
     ids,
     rows,
@@ -102,9 +116,12 @@ export const themesByDepartment = defineLoader<string, PolicyTheme[]>(async (db,
   );
 });
 
-/** The department of a report (the first, when two were assessed together). */
-export async function loadReportDepartment(ctx: Context, reportId: string): Promise<Department> {
-  const [first] = await load(ctx, departmentsByReport, reportId);
+/**
+ * The department of a report (the first, when two were assessed together), reading what
+ * `selection` needs (all without one).
+ */
+export async function loadReportDepartment(ctx: Context, reportId: string, selection?: Selection): Promise<Department> {
+  const [first] = await load(ctx, departmentsByReport, reportId, selection && departmentProjection(selection));
   if (!first) throw notFound(`report ${reportId} has no department`);
   return first;
 }

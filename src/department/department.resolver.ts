@@ -1,7 +1,10 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
 import { AchievementConnection } from "../achievement/achievement.type";
 import { ConnectionResult, PageArgs, pageOf, toConnection } from "../graphql/connection";
 import { Context, load } from "../graphql/context";
+import { HistoryArgs, historyOf } from "../graphql/history.args";
+import { nodeSelection, selectionOf } from "../graphql/selection";
 import { ItemFilterArgs } from "../item/item.args";
 import { itemConnection } from "../item/item.connection";
 import { reportsByDepartment } from "../report/report.repository";
@@ -12,6 +15,7 @@ import { DepartmentKind } from "./department-kind";
 import {
   departmentById,
   departmentPage,
+  departmentProjection,
   loadAssignedThemes,
   partsByDepartment,
   themesByDepartment,
@@ -43,43 +47,67 @@ export class DepartmentResolver {
   async departments(
     @Args() { first, after, ...filter }: DepartmentsArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionResult<Department>> {
     const page = pageOf({ first, after });
-    const { total, nodes } = await departmentPage(ctx.db, page, filter);
+    const projection = departmentProjection(nodeSelection(selectionOf(info)));
+    const { total, nodes } = await departmentPage(ctx.db, page, filter, projection);
     return toConnection(nodes, total, page);
   }
 
   @Query(() => Department, { nullable: true, description: "A department by id; null when unknown." })
-  department(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Department | null> {
-    return load(ctx, departmentById, id);
+  department(
+    @Arg("id", () => ID) id: string,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Department | null> {
+    return load(ctx, departmentById, id, departmentProjection(selectionOf(info)));
   }
 
   @FieldResolver(() => Department, {
     nullable: true,
     description: "The body it is part of (通州区科委 → 通州区 → 北京市); null for a top-level body.",
   })
-  parent(@Root() department: Department, @Ctx() ctx: Context): Promise<Department | null> {
-    return department.parentId ? load(ctx, departmentById, department.parentId) : Promise.resolve(null);
+  parent(
+    @Root() department: Department,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Department | null> {
+    return department.parentId
+      ? load(ctx, departmentById, department.parentId, departmentProjection(selectionOf(info)))
+      : Promise.resolve(null);
   }
 
   @FieldResolver(() => [Department], { description: "The bodies that are part of it, by name." })
-  parts(@Root() department: Department, @Ctx() ctx: Context): Promise<Department[]> {
-    return load(ctx, partsByDepartment, department.id);
+  parts(@Root() department: Department, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Department[]> {
+    return load(ctx, partsByDepartment, department.id, departmentProjection(selectionOf(info)));
   }
 
-  @FieldResolver(() => [Report], { description: "Its turns at meetings, newest first." })
-  reports(@Root() department: Department, @Ctx() ctx: Context): Promise<Report[]> {
-    return load(ctx, reportsByDepartment, department.id);
+  @FieldResolver(() => [Report], {
+    description: "Its turns at meetings, newest first; from/to/last bound them to a window or the newest N.",
+  })
+  reports(@Root() department: Department, @Args() args: HistoryArgs, @Ctx() ctx: Context): Promise<Report[]> {
+    return load(ctx, reportsByDepartment, department.id, historyOf(args));
   }
 
   @FieldResolver(() => AchievementConnection, { description: "What it was praised for, newest first." })
-  achievements(@Root() department: Department, @Args() args: ItemFilterArgs, @Ctx() ctx: Context) {
-    return itemConnection(ctx, "Achievement", args, { departmentId: department.id });
+  achievements(
+    @Root() department: Department,
+    @Args() args: ItemFilterArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return itemConnection(ctx, "Achievement", args, { departmentId: department.id }, info);
   }
 
   @FieldResolver(() => ShortcomingConnection, { description: "Where it was found to fall short, newest first." })
-  shortcomings(@Root() department: Department, @Args() args: ItemFilterArgs, @Ctx() ctx: Context) {
-    return itemConnection(ctx, "Shortcoming", args, { departmentId: department.id });
+  shortcomings(
+    @Root() department: Department,
+    @Args() args: ItemFilterArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return itemConnection(ctx, "Shortcoming", args, { departmentId: department.id }, info);
   }
 
   @FieldResolver(() => [PolicyTheme], {

@@ -4,22 +4,28 @@ import { badInput } from "../errors";
 import { Context } from "../graphql/context";
 import { checkWindow } from "../graphql/date.scalar";
 import { ItemFilterArgs } from "./item.args";
-import { ItemFilter, ItemKind } from "./item.cypher";
+import { nodeSelection, selectionOf, SelectionInfo } from "../graphql/selection";
+import { ItemFilter, ItemKind, itemProjection } from "./item.cypher";
 import { itemPage } from "./item.repository";
 import { checkThemeFilter } from "../theme/theme.catalog";
 import { ItemRecord } from "./item.type";
 
-/** A validated page of items for connection arguments, with `fixed` filters taking precedence. */
+/**
+ * A validated page of items for connection arguments, with `fixed` filters taking precedence; with
+ * `info`, the items hold only what its selection of nodes needs.
+ */
 export async function itemConnection(
   ctx: Context,
   kind: ItemKind,
   { first, after, ...filter }: ItemFilterArgs,
   fixed: ItemFilter = {},
+  info?: SelectionInfo,
 ): Promise<ConnectionResult<ItemRecord>> {
   const page = pageOf({ first, after });
   checkWindow(filter.from, filter.to);
   checkThemeFilter(filter.themeId);
-  const { total, nodes } = await itemPage(ctx.db, kind, { ...filter, ...fixed }, page);
+  const projection = info ? itemProjection(kind, nodeSelection(selectionOf(info))) : undefined;
+  const { total, nodes } = await itemPage(ctx.db, kind, { ...filter, ...fixed }, page, projection);
   if (total === 0 && filter.departmentId && fixed.departmentId === undefined)
     await requireDepartment(ctx, filter.departmentId, badInput);
   return toConnection(nodes, total, page);

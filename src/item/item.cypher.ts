@@ -1,4 +1,5 @@
-import { THEME_FIELDS } from "../theme/theme.cypher";
+import { mapProjection, Projection, projectionFor, ProjectionSpec } from "../graphql/projection";
+import type { Selection } from "../graphql/selection";
 
 /**
  * Cypher for the three item labels. Labels and relationship types come from the constants below,
@@ -17,17 +18,65 @@ export type ItemKind = keyof typeof ITEM_KINDS;
  */
 export const notRejected = (v = "x") => `${v}.rejected IS NULL`;
 
+const prop = (name: string) => (v: string) => `${v}.${name}`;
+const EVIDENCE = ["documentId", "start", "end", "sentenceStart", "sentenceEnd"] as const;
+
 /**
- * The projection of an item node (variable `v`, default `x`) into an ItemRecord, tags included.
- * Items written before the unclassified flag read as unclassified when they have no theme.
+ * What an item record can read (see ../graphql/projection). Items written before the unclassified
+ * flag read as unclassified when they have no theme. Tags carry their theme's id: the resolvers
+ * take the theme from the request's scheme (see requestThemes) rather than a copy per tag.
  */
-export const itemFields = (kind: ItemKind, v = "x") => `${v} {
-  .id, .text, .seq, .position, .start, .end, .sentenceStart, .sentenceEnd, .documentId, .meetingId, .reportId,
-  date: toString(${v}.date), __typename: '${kind}',
-  unclassified: coalesce(${v}.unclassified, NOT EXISTS { (${v})-[:ABOUT]->(:PolicyTheme) }),
-  rejected: ${v}.rejected IS NOT NULL,
-  tags: [(${v})-[a:ABOUT]->(t:PolicyTheme) | {rank: a.rank, reason: a.reason, source: coalesce(a.source, 'EXTRACTOR'), theme: ${THEME_FIELDS}}]
-}`;
+export function itemSpec(kind: ItemKind): ProjectionSpec {
+  return {
+    columns: {
+      id: prop("id"),
+      text: prop("text"),
+      seq: prop("seq"),
+      position: prop("position"),
+      start: prop("start"),
+      end: prop("end"),
+      sentenceStart: prop("sentenceStart"),
+      sentenceEnd: prop("sentenceEnd"),
+      documentId: prop("documentId"),
+      meetingId: prop("meetingId"),
+      reportId: prop("reportId"),
+      date: (v) => `toString(${v}.date)`,
+      __typename: () => `'${kind}'`,
+      unclassified: (v) => `coalesce(${v}.unclassified, NOT EXISTS { (${v})-[:ABOUT]->(:PolicyTheme) })`,
+      rejected: (v) => `${v}.rejected IS NOT NULL`,
+      tags: (v) =>
+        `[(${v})-[a:ABOUT]->(t:PolicyTheme) | {rank: a.rank, reason: a.reason, source: coalesce(a.source, 'EXTRACTOR'), themeId: t.id}]`,
+      // What `themes` alone needs: the order and the ids, without each tag's reason.
+      themeRefs: (v) => `[(${v})-[a:ABOUT]->(t:PolicyTheme) | {rank: a.rank, themeId: t.id}]`,
+    },
+    always: ["id", "__typename"],
+    needs: {
+      themes: ["themeRefs"],
+      themeTags: ["tags"],
+      evidence: EVIDENCE,
+      meeting: ["meetingId"],
+      report: ["reportId"],
+      department: ["reportId"],
+    },
+  };
+}
+
+const ITEM_SPECS = Object.fromEntries(Object.keys(ITEM_KINDS).map((k) => [k, itemSpec(k as ItemKind)])) as Record<
+  ItemKind,
+  ProjectionSpec
+>;
+
+/** The projection an item selection needs (every property without one). */
+export function itemProjection(kind: ItemKind, selection: Selection | undefined): Projection {
+  return projectionFor(ITEM_SPECS[kind], selection);
+}
+
+// Read whole, an item has its tags: themeRefs would repeat them.
+const WHOLE = Object.keys(itemSpec("Shortcoming").columns).filter((c) => c !== "themeRefs");
+
+/** The projection of an item node (variable `v`, default `x`) into an ItemRecord: all of it, or `projection`. */
+export const itemFields = (kind: ItemKind, v = "x", projection?: Projection) =>
+  mapProjection(ITEM_SPECS[kind], projection ?? WHOLE, v);
 
 /** Filters shared by every item connection. Unset fields do not filter. */
 export interface ItemFilter {
@@ -86,7 +135,7 @@ function whereClause(kind: ItemKind, filter: ItemFilter): string {
 }
 
 /** One page of items matching `filter`, newest meeting first, in reading order within a meeting. */
-export function itemPageQuery(kind: ItemKind, filter: ItemFilter): string {
+export function itemPageQuery(kind: ItemKind, filter: ItemFilter, projection?: Projection): string {
   const match = `${matchClause(kind, filter)}\n  ${whereClause(kind, filter)}`;
   return `
 CALL {
@@ -98,13 +147,13 @@ CALL {
   WITH DISTINCT x
   ORDER BY x.date DESC, x.meetingId, x.position
   SKIP $skip LIMIT $limit
-  RETURN collect(${itemFields(kind)}) AS nodes
+  RETURN collect(${itemFields(kind, "x", projection)}) AS nodes
 }
 RETURN total, nodes`;
 }
 
 /** Items of many parents (reports or meetings) at once, each list in reading order. */
-export function itemsByParentQuery(kind: ItemKind): string {
+export function itemsByParentQuery(kind: ItemKind, projection?: Projection): string {
   const { label, fromReport } = ITEM_KINDS[kind];
   const match = fromReport
     ? `(:Report {id: id})-[:${fromReport}]->(x:${label})`
@@ -114,13 +163,13 @@ UNWIND $ids AS id
 MATCH ${match}
 WHERE ${notRejected("x")}
 WITH id, x ORDER BY x.position
-RETURN id, collect(${itemFields(kind)}) AS items`;
+RETURN id, collect(${itemFields(kind, "x", projection)}) AS items`;
 }
 
 /** Items by id, rejected ones included (an id still answers). */
-export function itemsByIdQuery(kind: ItemKind): string {
+export function itemsByIdQuery(kind: ItemKind, projection?: Projection): string {
   return `
 UNWIND $ids AS id
 MATCH (x:${ITEM_KINDS[kind].label} {id: id})
-RETURN id, ${itemFields(kind)} AS item`;
+RETURN id, ${itemFields(kind, "x", projection)} AS item`;
 }

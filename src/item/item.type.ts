@@ -1,17 +1,23 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { Node } from "../graphql/node.type";
-import type { PolicyTheme, TagSource } from "../theme/theme.type";
+import type { TagSource } from "../theme/theme.type";
 
-/** A theme tag as items carry it: fetched with the item, so tags cost no extra round trip. */
+/**
+ * A theme tag as items carry it: fetched with the item, so tags cost no extra round trip; the theme
+ * itself comes from the request's scheme (see requestThemes), not a copy per tag.
+ */
 export interface ThemeTagRecord {
   rank: number;
   reason: string;
   /** Who gave the tag: the extractor, or a curator's correction. */
   source: TagSource;
-  theme: PolicyTheme;
+  themeId: string;
 }
 
-/** What the repositories return for an achievement, shortcoming or directive. */
+/**
+ * What the repositories return for an achievement, shortcoming or directive. Read for a GraphQL
+ * selection (see itemProjection) a record holds only the properties that selection needs.
+ */
 export interface ItemRecord {
   __typename: "Achievement" | "Shortcoming" | "Directive";
   id: string;
@@ -33,6 +39,8 @@ export interface ItemRecord {
   /** True when a curator rejected it (see ../correction): then no list, count or export has it. */
   rejected: boolean;
   tags: ThemeTagRecord[];
+  /** Read instead of `tags` when only the themes are selected. */
+  themeRefs?: Pick<ThemeTagRecord, "rank" | "themeId">[];
 }
 
 @ObjectType({ description: "A stretch of a document's text, by UTF-16 offsets [start, end)." })

@@ -1,4 +1,5 @@
-import { Args, ArgsType, Ctx, Field, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Args, ArgsType, Ctx, Field, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import { hostByMeeting } from "../department/department.repository";
 import { Department } from "../department/department.type";
 import { directivesByMeeting } from "../directive/directive.repository";
@@ -9,6 +10,7 @@ import { notFound } from "../errors";
 import { ConnectionResult, PageArgs, pageOf, toConnection } from "../graphql/connection";
 import { Context, load } from "../graphql/context";
 import { checkWindow, DateScalar } from "../graphql/date.scalar";
+import { loadItems } from "../item/item.resolver";
 import { ItemRecord } from "../item/item.type";
 import { attendeesByMeeting, chairByMeeting } from "../person/person.repository";
 import { Person } from "../person/person.type";
@@ -66,8 +68,8 @@ export class MeetingResolver {
   }
 
   @FieldResolver(() => [Directive], { description: "What the meeting directed, in reading order." })
-  directives(@Root() meeting: Meeting, @Ctx() ctx: Context): Promise<ItemRecord[]> {
-    return load(ctx, directivesByMeeting, meeting.id);
+  directives(@Root() meeting: Meeting, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ItemRecord[]> {
+    return loadItems(ctx, directivesByMeeting, "Directive", meeting.id, info);
   }
 
   @FieldResolver(() => Document, { description: "The readout that records the meeting." })

@@ -13,7 +13,8 @@ import { shortcomingById } from "../shortcoming/shortcoming.repository";
 import { themeById } from "../theme/theme.repository";
 
 /** The by-id loader of each node label (the label is also the GraphQL type name). */
-export const LOADER_BY_LABEL: Record<string, LoaderDef<string, Typed | null>> = {
+// `never`: a node look-up passes no options, so every loader reads its whole record.
+export const LOADER_BY_LABEL: Record<string, LoaderDef<string, Typed | null, never>> = {
   Department: departmentById,
   Meeting: meetingById,
   Report: reportById,

@@ -26,9 +26,19 @@ const departmentById = (idExpr: string) =>
   `head(COLLECT { MATCH (d:Department {id: ${idExpr}}) RETURN ${DEPARTMENT_FIELDS} })`;
 const themeById = (idExpr: string) => `head(COLLECT { MATCH (t:PolicyTheme {id: ${idExpr}}) RETURN ${THEME_FIELDS} })`;
 
+/** Which costly parts of a recurrence its selection asks for; the others come back null or empty. */
+export interface RecurrenceParts {
+  /** The departments flagged, as records (a list per theme). */
+  departments: boolean;
+  /** At how many meetings the theme was flagged (a read of the theme's tallies). */
+  meetingCount: boolean;
+}
+
 // The answers' shapes, shared by the windowed queries and their all-time twins.
-const RECURRENCE_RETURN = `RETURN ${themeById("themeId")} AS theme, size(departmentIds) AS departmentCount, shortcomingCount, meetingCount,
-       COLLECT { UNWIND departmentIds AS id MATCH (d:Department {id: id}) RETURN ${DEPARTMENT_FIELDS} } AS departments
+const recurrenceReturn = (
+  parts: RecurrenceParts,
+) => `RETURN ${themeById("themeId")} AS theme, size(departmentIds) AS departmentCount, shortcomingCount, meetingCount,
+       ${parts.departments ? `COLLECT { UNWIND departmentIds AS id MATCH (d:Department {id: id}) RETURN ${DEPARTMENT_FIELDS} }` : "[]"} AS departments
 ORDER BY departmentCount DESC, shortcomingCount DESC, theme.position`;
 const MATRIX_RETURN = `WHERE achievements + shortcomings + directives > 0
 MATCH (d:Department {id: departmentId})
@@ -42,9 +52,9 @@ ORDER BY uncoveredShortcomings DESC, shortcomingCount DESC, theme.position`;
 /**
  * Themes whose shortcomings span at least $minDepartments departments in the window, across all
  * meetings in it. A shortcoming counts for its themes and their broader themes; with $primaryOnly
- * only its first theme (and that theme's broader ones) counts.
+ * only its first theme (and that theme's broader ones) counts. Only the `parts` asked are computed.
  */
-export const RECURRING_SHORTCOMING_THEMES = `
+export const recurringShortcomingThemes = (parts: RecurrenceParts) => `
 ${WINDOW}
 MATCH (s:DepartmentThemeTally) WHERE ${YEARS("s")}
 WITH f, u, s, s.dates AS dates, ${SHORTCOMING_COUNTS("s")} AS counts
@@ -53,24 +63,32 @@ WITH f, u, s, ${sum("counts", "idx")} AS flagged
 WHERE flagged > 0
 WITH f, u, s.themeId AS themeId, collect(DISTINCT s.departmentId) AS departmentIds, sum(flagged) AS shortcomingCount
 WHERE size(departmentIds) >= $minDepartments
-CALL (f, u, themeId) {
+${
+  parts.meetingCount
+    ? `CALL (f, u, themeId) {
   MATCH (y:ThemeTally {themeId: themeId}) WHERE ${YEARS("y")}
   WITH f, u, y.dates AS dates, ${SHORTCOMING_COUNTS("y")} AS counts
   RETURN sum(size([i IN ${inWindow("dates")} WHERE counts[i] > 0])) AS meetingCount
+}`
+    : "WITH themeId, departmentIds, shortcomingCount, null AS meetingCount"
 }
-${RECURRENCE_RETURN}`;
+${recurrenceReturn(parts)}`;
 
-/** RECURRING_SHORTCOMING_THEMES without a window: from the all-time totals, no list is read. */
-export const RECURRING_SHORTCOMING_THEMES_ALL_TIME = `
+/** recurringShortcomingThemes without a window: from the all-time totals, no list is read. */
+export const recurringShortcomingThemesAllTime = (parts: RecurrenceParts) => `
 MATCH (s:DepartmentThemeTotal)
 WITH s, CASE WHEN $primaryOnly THEN s.primaryShortcomings ELSE s.shortcomings END AS flagged
 WHERE flagged > 0
 WITH s.themeId AS themeId, collect(s.departmentId) AS departmentIds, sum(flagged) AS shortcomingCount
 WHERE size(departmentIds) >= $minDepartments
-MATCH (y:ThemeTotal {themeId: themeId})
+${
+  parts.meetingCount
+    ? `MATCH (y:ThemeTotal {themeId: themeId})
 WITH themeId, departmentIds, shortcomingCount,
-     CASE WHEN $primaryOnly THEN y.primaryShortcomingsMeetings ELSE y.shortcomingsMeetings END AS meetingCount
-${RECURRENCE_RETURN}`;
+     CASE WHEN $primaryOnly THEN y.primaryShortcomingsMeetings ELSE y.shortcomingsMeetings END AS meetingCount`
+    : "WITH themeId, departmentIds, shortcomingCount, null AS meetingCount"
+}
+${recurrenceReturn(parts)}`;
 
 /**
  * Department × theme pairs flagged at $minMeetings or more meetings of the window: the same

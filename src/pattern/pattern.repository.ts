@@ -25,19 +25,27 @@ export interface ThemeRecurrenceRecord {
   theme: PolicyTheme;
   departmentCount: number;
   shortcomingCount: number;
-  meetingCount: number;
+  /** Null when not asked for. */
+  meetingCount: number | null;
+  /** Empty when not asked for. */
   departments: Department[];
   counting: Counting;
 }
 
 const byName = (a: Department, b: Department) => a.name.localeCompare(b.name, "zh") || a.id.localeCompare(b.id);
 
-/** Themes flagged for at least `minDepartments` departments in the window, most widespread first. */
+const ALL_PARTS: q.RecurrenceParts = { departments: true, meetingCount: true };
+
+/**
+ * Themes flagged for at least `minDepartments` departments in the window, most widespread first;
+ * of the costly parts only those in `parts` (all by default; the others are null or empty).
+ */
 export async function recurringShortcomingThemes(
   db: Queryable,
   args: Counting & { minDepartments: number },
+  parts: q.RecurrenceParts = ALL_PARTS,
 ): Promise<ThemeRecurrenceRecord[]> {
-  const cypher = allTime(args) ? q.RECURRING_SHORTCOMING_THEMES_ALL_TIME : q.RECURRING_SHORTCOMING_THEMES;
+  const cypher = allTime(args) ? q.recurringShortcomingThemesAllTime(parts) : q.recurringShortcomingThemes(parts);
   const rows = await db.read<Omit<ThemeRecurrenceRecord, "counting">>(cypher, {
     ...windowParams(args),
     minDepartments: args.minDepartments,

@@ -1,7 +1,9 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
 import { badInput, notFound } from "../errors";
 import { requireDepartment } from "../department/department.repository";
 import { Context, load } from "../graphql/context";
+import { selectionOf } from "../graphql/selection";
 import { ItemRecord } from "../item/item.type";
 import { loadMeeting } from "../meeting/meeting.repository";
 import { Meeting } from "../meeting/meeting.type";
@@ -156,9 +158,15 @@ export class PatternResolver {
     description:
       "The headline pattern: themes on which several departments fall short, across all meetings in the window, most widespread first.",
   })
-  recurringShortcomingThemes(@Args() args: RecurrenceArgs, @Ctx() ctx: Context): Promise<ThemeRecurrenceRecord[]> {
+  recurringShortcomingThemes(
+    @Args() args: RecurrenceArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ThemeRecurrenceRecord[]> {
     checkPatternArgs(args, ["minDepartments", args.minDepartments]);
-    return recurringShortcomingThemes(ctx.db, args);
+    const selection = selectionOf(info);
+    const parts = { departments: selection.has("departments"), meetingCount: selection.has("meetingCount") };
+    return recurringShortcomingThemes(ctx.db, args, parts);
   }
 
   @Query(() => [ShortcomingPersistence], {

@@ -23,3 +23,17 @@ UNWIND $ids AS id
 MATCH (:Person {id: id})-[:CHAIRED|ATTENDED]->(m:Meeting)
 WITH id, m ORDER BY m.date DESC
 RETURN id, collect(DISTINCT ${MEETING_FIELDS}) AS meetings`;
+
+/**
+ * A person's meetings bounded by a history window ($from, $to) and, with `last`, only the newest
+ * $last: the order and limit are applied per person inside the batch.
+ */
+export const meetingsByPersonWithin = (last: boolean) => `
+UNWIND $ids AS id
+CALL (id) {
+  MATCH (:Person {id: id})-[:CHAIRED|ATTENDED]->(m:Meeting)
+  WHERE ($from IS NULL OR m.date >= date($from)) AND ($to IS NULL OR m.date <= date($to))
+  WITH DISTINCT m ORDER BY m.date DESC, m.id${last ? "\n  LIMIT $last" : ""}
+  RETURN collect(${MEETING_FIELDS}) AS meetings
+}
+RETURN id, meetings`;

@@ -1,4 +1,5 @@
 import { byKeys, defineLoader } from "../graphql/context";
+import type { History } from "../graphql/history.args";
 import type { Meeting } from "../meeting/meeting.type";
 import * as q from "./person.cypher";
 import type { Person } from "./person.type";
@@ -36,8 +37,12 @@ export const attendeesByMeeting = defineLoader<string, Person[]>(async (db, ids)
   );
 });
 
-export const meetingsByPerson = defineLoader<string, Meeting[]>(async (db, ids) => {
-  const rows = await db.read<{ id: string; meetings: Meeting[] }>(q.MEETINGS_BY_PERSON, { ids });
+/** Meetings a person chaired or attended, newest first; with a history, only those it bounds. */
+export const meetingsByPerson = defineLoader<string, Meeting[], History>(async (db, ids, history) => {
+  const rows = await db.read<{ id: string; meetings: Meeting[] }>(
+    history ? q.meetingsByPersonWithin(history.last !== null) : q.MEETINGS_BY_PERSON,
+    history ? { ids, ...history } : { ids },
+  );
   return byKeys(
     ids,
     rows,

@@ -17,3 +17,17 @@ UNWIND $ids AS id
 MATCH (:Department {id: id})-[:GAVE]->(r:Report)-[:AT]->(m:Meeting)
 WITH id, r, m ORDER BY m.date DESC, m.id
 RETURN id, collect(${REPORT_FIELDS}) AS reports`;
+
+/**
+ * A department's reports bounded by a history window ($from, $to) and, with `last`, only the
+ * newest $last: the order and limit are applied per department inside the batch.
+ */
+export const reportsByDepartmentWithin = (last: boolean) => `
+UNWIND $ids AS id
+CALL (id) {
+  MATCH (:Department {id: id})-[:GAVE]->(r:Report)-[:AT]->(m:Meeting)
+  WHERE ($from IS NULL OR m.date >= date($from)) AND ($to IS NULL OR m.date <= date($to))
+  WITH r, m ORDER BY m.date DESC, m.id${last ? "\n  LIMIT $last" : ""}
+  RETURN collect(${REPORT_FIELDS}) AS reports
+}
+RETURN id, reports`;

@@ -1,9 +1,12 @@
-import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
 import { Achievement } from "../achievement/achievement.type";
 import { achievementsByReport } from "../achievement/achievement.repository";
-import { departmentsByReport, loadReportDepartment } from "../department/department.repository";
+import { departmentProjection, departmentsByReport, loadReportDepartment } from "../department/department.repository";
 import { Department } from "../department/department.type";
 import { Context, load } from "../graphql/context";
+import { selectionOf } from "../graphql/selection";
+import { loadItems } from "../item/item.resolver";
 import { ItemRecord } from "../item/item.type";
 import { loadMeeting } from "../meeting/meeting.repository";
 import { Meeting } from "../meeting/meeting.type";
@@ -16,13 +19,13 @@ export class ReportResolver {
   @FieldResolver(() => Department, {
     description: "The department that reported (the first, when two were assessed together).",
   })
-  department(@Root() report: Report, @Ctx() ctx: Context): Promise<Department> {
-    return loadReportDepartment(ctx, report.id);
+  department(@Root() report: Report, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Department> {
+    return loadReportDepartment(ctx, report.id, selectionOf(info));
   }
 
   @FieldResolver(() => [Department], { description: "All departments of the report: two when assessed together." })
-  departments(@Root() report: Report, @Ctx() ctx: Context): Promise<Department[]> {
-    return load(ctx, departmentsByReport, report.id);
+  departments(@Root() report: Report, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Department[]> {
+    return load(ctx, departmentsByReport, report.id, departmentProjection(selectionOf(info)));
   }
 
   @FieldResolver(() => Meeting)
@@ -31,12 +34,12 @@ export class ReportResolver {
   }
 
   @FieldResolver(() => [Achievement], { description: "What the chair praised, in reading order." })
-  achievements(@Root() report: Report, @Ctx() ctx: Context): Promise<ItemRecord[]> {
-    return load(ctx, achievementsByReport, report.id);
+  achievements(@Root() report: Report, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ItemRecord[]> {
+    return loadItems(ctx, achievementsByReport, "Achievement", report.id, info);
   }
 
   @FieldResolver(() => [Shortcoming], { description: "Where the chair found it falls short, in reading order." })
-  shortcomings(@Root() report: Report, @Ctx() ctx: Context): Promise<ItemRecord[]> {
-    return load(ctx, shortcomingsByReport, report.id);
+  shortcomings(@Root() report: Report, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ItemRecord[]> {
+    return loadItems(ctx, shortcomingsByReport, "Shortcoming", report.id, info);
   }
 }

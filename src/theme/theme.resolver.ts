@@ -1,13 +1,13 @@
 import { Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { Context, load } from "../graphql/context";
-import { allThemes, childrenByTheme, themeById } from "./theme.repository";
+import { childrenByTheme, requestThemes, themeById } from "./theme.repository";
 import { PolicyTheme } from "./theme.type";
 
 @Resolver(() => PolicyTheme)
 export class ThemeResolver {
   @Query(() => [PolicyTheme], { description: "The whole theme scheme: top-level themes first, then child themes." })
   themes(@Ctx() ctx: Context): Promise<PolicyTheme[]> {
-    return allThemes(ctx.db);
+    return requestThemes(ctx);
   }
 
   @FieldResolver(() => PolicyTheme, { nullable: true, description: "The broader theme; null for a top-level theme." })
