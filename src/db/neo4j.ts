@@ -212,6 +212,25 @@ export class Database implements Queryable {
     }
   }
 
+  /**
+   * Has Neo4j plan `cypher` without running it (EXPLAIN, in a write session so that writes plan
+   * too): the plan's operators, root first, and the codes of its notifications (missing
+   * parameters, cartesian products, deprecations …). Fails as `read` does on an invalid statement.
+   */
+  explain(cypher: string, params: Params = {}): Promise<{ operators: string[]; notifications: string[] }> {
+    return this.inSession(neo4j.session.WRITE, {}, async (session) => {
+      const { summary } = await session.run(`EXPLAIN ${cypher}`, integers(params) as Params);
+      const operators: string[] = [];
+      const walk = (p: { operatorType: string; children: unknown[] } | false) => {
+        if (!p) return;
+        operators.push(p.operatorType);
+        for (const c of p.children) walk(c as { operatorType: string; children: unknown[] });
+      };
+      walk(summary.plan);
+      return { operators, notifications: summary.notifications.map((n) => n.code) };
+    });
+  }
+
   /** Checks that the database answers; resolves with its server agent and version. */
   async ping(): Promise<{ agent: string; version: string; edition: string }> {
     try {
