@@ -18,6 +18,13 @@ module.exports = {
       setupFiles: ["reflect-metadata"],
     },
     {
+      // The explorer's pure modules (its router), compiled with the explorer's settings (DOM types).
+      displayName: "web",
+      testEnvironment: "node",
+      testMatch: ["<rootDir>/web/src/**/*.test.ts"],
+      transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "web/tsconfig.test.json" }] },
+    },
+    {
       displayName: "integration",
       testEnvironment: "node",
       testMatch: ["<rootDir>/test/**/*.test.ts"],

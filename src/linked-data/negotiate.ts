@@ -27,7 +27,8 @@ export type Negotiated = { format: Format } | { error: "bad-format-param" | "not
 
 /**
  * The representation to send: `?format=` when given, otherwise the best match of the Accept header
- * by q-value (ties: the order of OFFERS). Express's `req.accepts` implements RFC 9110 matching.
+ * by q-value, then specificity (ties: the header's own order; a wildcard takes the first of OFFERS
+ * it covers). Express's `req.accepts` implements RFC 9110 matching.
  */
 export function negotiate(req: Request): Negotiated {
   const param = req.query.format;
