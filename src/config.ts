@@ -82,7 +82,8 @@ function baseUrl(env: NodeJS.ProcessEnv, name: string): string | undefined {
   return raw;
 }
 
-const CURATOR_NAME = /^[\p{L}\p{N}][\p{L}\p{N}._ -]{0,63}$/u;
+/** What a curator's name may be: letters and digits, then also . _ - and spaces (64 at most). */
+export const CURATOR_NAME = /^[\p{L}\p{N}][\p{L}\p{N}._ -]{0,63}$/u;
 
 /**
  * Parses POLICYGRAPH_CURATOR_TOKENS ("name:token,…"). Errors name the entry by its position and

@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Parser } from "n3";
 import { reapplyCorrections } from "../src/correction/correction.apply";
 import { Database } from "../src/db/neo4j";
 import { ingestReadoutText } from "../src/ingest/ingest.service";
@@ -244,7 +245,17 @@ describe("rejectItem", () => {
 
     let dump = "";
     await writeDump(db, async (chunk) => void (dump += chunk), { baseUrl: "http://x.test", format: "turtle" });
-    expect(dump).not.toContain(gap.id);
+    // The item is not in the dump; only the rejection's provenance names it, as what it used.
+    const mentions = new Parser()
+      .parse(dump)
+      .filter((q) => [q.subject, q.object].some((t) => t.value.includes(gap.id)));
+    expect(mentions.map((q) => [q.subject.value, q.predicate.value, q.object.value])).toEqual([
+      [
+        `http://x.test/id/correction/${c.id}`,
+        "http://www.w3.org/ns/prov#used",
+        `http://x.test/id/shortcoming/${gap.id}`,
+      ],
+    ]);
     expect(dump).toContain(`${gap.report.id}-s3`);
     const dir = mkdtempSync(join(tmpdir(), "pg-corrections-"));
     try {

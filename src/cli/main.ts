@@ -1,4 +1,5 @@
 import "reflect-metadata";
+import { runCorrections } from "./corrections.command";
 import { runExport } from "./export.command";
 import { runExtract } from "./extract.command";
 import { runIngest } from "./ingest.command";
@@ -14,6 +15,8 @@ commands:
   ingest FILE|DIR… [--dry-run] [--json] [--published D] [--host H]  extract readouts (.txt, .html) and write them into the graph
   reextract [--all] [--dry-run] [--json]  extract the stored documents again with the current extractor
   export --format ttl|jsonld|csv [--out DIR]  write the whole graph as Turtle, JSON-LD or CSV
+  corrections export [--out FILE]  write every curator correction as JSON Lines
+  corrections import FILE [--json]  replay an export onto a graph built from the same readouts
 
 Run a command with --help for its options.
 `;
@@ -23,6 +26,7 @@ const commands: Record<string, Command> = {
   ingest: runIngest,
   reextract: runReextract,
   export: runExport,
+  corrections: runCorrections,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -35,6 +35,11 @@ const MAX_ITEM = 2000;
 export interface Signed {
   author: string;
   reason: string;
+  /**
+   * A correction replayed from an export (`corrections import`): it keeps its id and time, so that
+   * the graph it is replayed on names and dates it as the graph it was made on did.
+   */
+  replay?: { id: string; at: string };
 }
 
 function checkReason(reason: string): string {
@@ -71,10 +76,10 @@ function newCorrection(
   signed: Signed,
   target: { id: string; type: string; documentId: string | null },
   payload: Record<string, unknown>,
-  at = new Date().toISOString(),
+  at = signed.replay?.at ?? new Date().toISOString(),
 ): NewCorrection {
   return {
-    id: correctionId({ kind, target: target.id, payload, author: signed.author, at }),
+    id: signed.replay?.id ?? correctionId({ kind, target: target.id, payload, author: signed.author, at }),
     kind,
     author: signed.author,
     at,
@@ -206,7 +211,7 @@ export function addItem(db: Queryable, signed: Signed, input: AddItemInput): Pro
     if (twin) throw badInput(`the document already holds this ${label.toLowerCase()}: ${twin.id}`);
 
     const [sentenceStart, sentenceEnd] = sentenceAround(doc.text, start, end);
-    const at = new Date().toISOString();
+    const at = signed.replay?.at ?? new Date().toISOString();
     const parent = reportId ?? doc.meetingId;
     const itemId = `${parent}-${ID_LETTER[kind]}c${sha256(JSON.stringify({ kind, start, end, author: signed.author, at })).slice(0, 10)}`;
     const payload: AddedItem = {

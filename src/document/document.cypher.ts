@@ -1,6 +1,6 @@
 import { MEETING_FIELDS } from "../meeting/meeting.cypher";
 
-export const DOCUMENT_FIELDS = `d {.id, .title, .url, .published, .text, .sha256, .extractorVersion, __typename: 'Document'}`;
+export const DOCUMENT_FIELDS = `d {.id, .title, .url, .published, .text, .sha256, .extractorVersion, .extractionWarnings, __typename: 'Document'}`;
 
 export const DOCUMENTS_BY_ID = `
 UNWIND $ids AS id

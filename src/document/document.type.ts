@@ -26,4 +26,11 @@ export class Document extends Node {
       "The version of the extractor that read this document (see `reextract`); `given` for one written from a reviewed extraction, null for one written before versions were recorded.",
   })
   extractorVersion!: string | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      "What the extractor warned of as it read this document (a report without shortcomings, a chair not found …), besides unclassified items (each item says so); null for a document written before warnings were kept (`policygraph reextract --all` records them).",
+  })
+  extractionWarnings!: string[] | null;
 }

@@ -10,6 +10,8 @@ export const EXPLORER_PATHS = [
   "/patterns/recurring",
   "/patterns/persistent",
   "/graph",
+  "/review",
+  "/curator",
 ];
 
 /**

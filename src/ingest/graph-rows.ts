@@ -8,6 +8,7 @@ import {
 } from "../department/department.registry";
 import { portfolioOf } from "../department/portfolio";
 import { badInput } from "../errors";
+import { unclassifiedWarning } from "../extraction/extract";
 import { ExtractedItem, Extraction, MEETING_KINDS, Span } from "../extraction/extraction.types";
 import { resolvePerson } from "../person/person.registry";
 import { toSimplified } from "../text/chinese";
@@ -92,6 +93,11 @@ export interface GraphRows {
     site: string | null;
     /** The extractor version that read it (extractorVersion()), or GIVEN_EXTRACTION. */
     extractorVersion: string;
+    /**
+     * What the extractor warned of as it read it (`Document.extractionWarnings`, the review queue),
+     * less the count of unclassified items: each of those is flagged on the item itself.
+     */
+    warnings: string[];
   };
   meeting: { id: string; date: string; kind: string; title: string; hostId: string | null };
   chairs: PersonRow[];
@@ -178,6 +184,12 @@ function hostEntry(host: string): DepartmentEntry {
   }
 }
 
+/** The warnings of an extraction a document keeps: all but the count of unclassified items. */
+export function documentWarnings(extraction: Extraction): string[] {
+  const unclassified = unclassifiedWarning(extraction.reports, extraction.directives);
+  return (extraction.warnings ?? []).filter((w) => w !== unclassified);
+}
+
 /**
  * Turns one extraction (spans relative to `doc.text`) into the rows the writer stores, resolving
  * departments and people to their stable ids. Throws BAD_USER_INPUT when the extraction does not
@@ -229,6 +241,7 @@ export function buildGraphRows(doc: ReadoutDocument, extraction: Extraction, ext
       givenHost: doc.host ?? "",
       site: doc.site ?? null,
       extractorVersion,
+      warnings: documentWarnings(extraction),
     },
     meeting: { id: mid, date, kind: meeting.kind, title: meeting.title ?? "", hostId },
     chairs: meeting.chair ? [person(meeting.chair, 0)] : [],

@@ -28,7 +28,7 @@ const DOCUMENT_AND_MEETING = `
 SET d.sha256 = readout.document.sha256, d.title = readout.document.title, d.url = readout.document.url,
     d.published = readout.document.published, d.text = readout.document.text,
     d.givenHost = readout.document.givenHost, d.site = readout.document.site,
-    d.extractorVersion = readout.document.extractorVersion
+    d.extractorVersion = readout.document.extractorVersion, d.extractionWarnings = readout.document.warnings
 CREATE (m:Meeting:Entity {id: readout.meeting.id})
 SET m.date = date(readout.meeting.date), m.kind = readout.meeting.kind, m.title = readout.meeting.title, m.pendingDerivation = true
 CREATE (m)-[:RECORDED_IN]->(d)

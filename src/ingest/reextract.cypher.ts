@@ -71,14 +71,15 @@ RETURN d {.id, .title, .url, .published, .text, .givenHost, .site, .extractorVer
        } AS items`;
 
 /**
- * An unchanged document records the extractor version that read it again ($readout.document), and
+ * An unchanged document records the extractor version that read it again ($readout.document) and its
+ * warnings (a document written before they were kept gets them), and
  * its curated departments take the registry's current names (as a write of it would give them).
  */
 export const RECORD_VERSION = `
 WITH $readout AS readout
 MATCH (d:Document {id: readout.document.id})
 SET d.extractorVersion = readout.document.extractorVersion, d.givenHost = readout.document.givenHost,
-    d.site = readout.document.site
+    d.site = readout.document.site, d.extractionWarnings = readout.document.warnings
 WITH readout
 ${DEPARTMENTS}`;
 
@@ -156,7 +157,7 @@ export const WRITE_REEXTRACTED = `
 WITH $readout AS readout
 MATCH (d:Document {id: readout.document.id})<-[:RECORDED_IN]-(m:Meeting {id: readout.meeting.id})
 SET d.extractorVersion = readout.document.extractorVersion, d.givenHost = readout.document.givenHost,
-    d.site = readout.document.site,
+    d.site = readout.document.site, d.extractionWarnings = readout.document.warnings,
     m.date = date(readout.meeting.date), m.kind = readout.meeting.kind, m.title = readout.meeting.title
 WITH m, readout
 ${people("chairs", "CHAIRED")}

@@ -1,9 +1,17 @@
 import { Queryable } from "../db/neo4j";
 import { contextIri } from "./iri";
 import { JsonLdFramer } from "./jsonld";
-import { entityPages, topThemeIds } from "./linked-data.repository";
-import { describeEntity, describeScheme, Terms } from "./mapping";
+import { correctionPages, curatorNames, entityPages, redirects, topThemeIds } from "./linked-data.repository";
+import {
+  describeCorrection,
+  describeCurator,
+  describeEntity,
+  describeRedirect,
+  describeScheme,
+  Terms,
+} from "./mapping";
 import { ENTITY_TYPES } from "./model";
+import type { Quad } from "n3";
 import { ChunkWriter } from "./stream";
 import { TripleSerializer } from "./turtle";
 import { contextDocument } from "./vocabulary";
@@ -27,8 +35,19 @@ export interface DumpStats {
 export const DEFAULT_BATCH = 500;
 
 /**
- * Streams the whole graph as one Turtle or JSON-LD document: the theme scheme, then every label
- * in id order, a page at a time (keyset pagination), each page written before the next is read.
+ * The provenance after the entities, a page of quads at a time: curators' corrections (each a
+ * prov:Activity), the curators, and the owl:sameAs of each merged department's old IRI.
+ */
+async function* provenancePages(db: Queryable, t: Terms, batch: number): AsyncGenerator<Quad[][]> {
+  for await (const rows of correctionPages(db, batch)) yield rows.map((row) => describeCorrection(t, row).quads());
+  yield (await curatorNames(db)).map((name) => describeCurator(t, name).quads());
+  yield (await redirects(db)).map((r) => describeRedirect(t, r.fromId, r.toId).quads());
+}
+
+/**
+ * Streams the whole graph as one Turtle or JSON-LD document: the theme scheme, every label in id
+ * order, then the curators' corrections, the curators and the merged ids (provenancePages), a page
+ * at a time (keyset pagination), each page written before the next is read.
  * Memory stays at one page whatever the size of the graph. Pages are separate read transactions:
  * a dump taken while readouts are being ingested may hold a meeting without its newest neighbours.
  */
@@ -54,6 +73,13 @@ export async function writeDump(db: Queryable, write: ChunkWriter, options: Dump
         await write(out.take());
       }
     }
+    for await (const descriptions of provenancePages(db, t, batch)) {
+      for (const quads of descriptions) {
+        out.add(quads);
+        stats.triples += quads.length;
+      }
+      await write(out.take());
+    }
     await write(out.end());
     return stats;
   }
@@ -78,6 +104,14 @@ export async function writeDump(db: Queryable, write: ChunkWriter, options: Dump
       stats.entities += rows.length;
       await write(chunk);
     }
+  }
+  for await (const descriptions of provenancePages(db, t, batch)) {
+    let chunk = "";
+    for (const quads of descriptions) {
+      stats.triples += quads.length;
+      for (const node of framer.nodes(quads)) chunk += `,\n${JSON.stringify(node)}`;
+    }
+    await write(chunk);
   }
   await write("\n]}\n");
   return stats;

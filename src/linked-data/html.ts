@@ -27,7 +27,13 @@ export interface HtmlPage {
 const escape = escapeHtml;
 
 // Most specific first: a meeting's rdfs:label carries its date, its schema:name only the title.
-const LABEL_PREDICATES = [`${NS.skos}prefLabel`, `${NS.rdfs}label`, `${NS.schema}name`, `${NS.dcterms}title`];
+const LABEL_PREDICATES = [
+  `${NS.skos}prefLabel`,
+  `${NS.rdfs}label`,
+  `${NS.schema}name`,
+  `${NS.dcterms}title`,
+  `${NS.foaf}name`,
+];
 const RDF_TYPE = `${NS.rdf}type`;
 
 type Labels = Map<string, { zh?: string; en?: string }>;

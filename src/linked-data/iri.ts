@@ -29,6 +29,14 @@ export function correctionIri(baseUrl: string, id: string): string {
   return `${baseUrl}/id/correction/${encodeURIComponent(id)}`;
 }
 
+/** `{base}/id/curator/{name}`: the curator who signs corrections with that name (the name, never the token). */
+export function curatorIri(baseUrl: string, name: string): string {
+  return `${baseUrl}/id/curator/${encodeURIComponent(name)}`;
+}
+
+/** The IRI path segments beside the entity types: curators' corrections and the curators. */
+export const PROVENANCE_SEGMENTS = ["correction", "curator"] as const;
+
 /** `{base}/id/theme`: the SKOS concept scheme that holds every policy theme. */
 export function themeSchemeIri(baseUrl: string): string {
   return `${baseUrl}/id/${IRI_TYPES.PolicyTheme}`;

@@ -30,6 +30,8 @@ function matches(kind: ValueKind, o: Term): boolean {
       return datatype === `${NS.xsd}boolean` && (o.value === "true" || o.value === "false");
     case "date":
       return datatype === `${NS.xsd}date`;
+    case "dateTime":
+      return datatype === `${NS.xsd}dateTime`;
     default:
       return true;
   }

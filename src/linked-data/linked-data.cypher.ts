@@ -16,9 +16,18 @@ function linkTargets(l: LinkDef): string {
   return `COLLECT { MATCH ${pattern} WHERE ${notRejected("m")} WITH r, m ORDER BY ${l.order} RETURN {id: m.id${props}} }`;
 }
 
-// The report's document, for prov:wasDerivedFrom (items keep theirs as a property).
+// What a curator's correction made of an item: added by, rejected by (only an item's own IRI
+// answers for a rejected one: every list and page leaves it out).
+const ITEM_CORRECTIONS = "addedBy: n.addedBy, rejected: n.rejected IS NOT NULL, rejectedBy: n.rejectedBy";
+
+// The report's document, for prov:wasDerivedFrom (items keep theirs as a property), and the
+// correction that gave it to another body.
 const EXTRA_FIELDS: Partial<Record<EntityType, string>> = {
-  Report: "documentId: [(n)-[:AT]->(:Meeting)-[:RECORDED_IN]->(d:Document) | d.id][0]",
+  Report: `documentId: [(n)-[:AT]->(:Meeting)-[:RECORDED_IN]->(d:Document) | d.id][0],
+           assignedBy: [(:Department)-[g:GAVE {source: 'CURATOR'}]->(n) | g.correctionId][0]`,
+  Achievement: ITEM_CORRECTIONS,
+  Shortcoming: ITEM_CORRECTIONS,
+  Directive: ITEM_CORRECTIONS,
 };
 
 function projection(type: EntityType): string {
@@ -92,3 +101,43 @@ WHERE a.id >= $afterFrom AND ${notRejected("a")} AND ${notRejected("b")}
 WITH a, r, b ORDER BY a.id, b.id, elementId(r) LIMIT $batch
 RETURN a.id AS from, b.id AS to, elementId(r) AS rel, r {${props}} AS props`;
 }
+
+// ---- curators' corrections (prov:Activity) ---------------------------------------------------
+
+// A correction with what its IRIs need: the current label of its target (a merged department's
+// id answers with its body) and, for a merge, the body its target went into since.
+const CORRECTION_LD = `c {.id, .seq, .kind, .author, .at, .reason, .targetId, .targetType, .documentId, .payload,
+  undone: coalesce(c.undone, false), undoneBy: c.undoneBy, orphaned: coalesce(c.orphaned, false),
+  targetLabel: COLLECT { MATCH (x:Entity {id: c.targetId}) RETURN [l IN labels(x) WHERE l <> 'Entity'][0] }[0]}`;
+
+/** One page of corrections in the order they were made: seq after `$after`, `$batch` of them. */
+export const CORRECTION_PAGE = `
+MATCH (c:Correction) WHERE c.seq > $after
+WITH c ORDER BY c.seq LIMIT $batch
+RETURN ${CORRECTION_LD} AS row`;
+
+/** One correction by id. */
+export const CORRECTION_ONE = `
+MATCH (c:Correction {id: $id})
+RETURN ${CORRECTION_LD} AS row`;
+
+/** Every curator who signed a correction, by name. */
+export const CURATORS = `
+MATCH (c:Correction)
+RETURN DISTINCT c.author AS name ORDER BY name`;
+
+/** A curator's corrections (newest first, up to $limit) and their count; no row when none. */
+export const CURATOR_ONE = `
+MATCH (c:Correction {author: $name})
+WITH c ORDER BY c.seq DESC
+RETURN count(c) AS total, collect(c.id)[0..$limit] AS ids`;
+
+/** Where the ids of merged departments lead now ($ids), with the merge that made each redirect. */
+export const REDIRECTS = `
+MATCH (r:Redirect)
+RETURN r.fromId AS fromId, r.toId AS toId, r.correctionId AS correctionId ORDER BY fromId`;
+
+/** The body a merged department's id ($id) answers with, if it was merged. */
+export const REDIRECT_OF = `
+MATCH (r:Redirect {fromId: $id})
+RETURN r.toId AS toId`;

@@ -1,8 +1,17 @@
 import { Queryable } from "../db/neo4j";
 import { EntityType } from "./iri";
 import * as q from "./linked-data.cypher";
-import { describeEntity, describeInbound, describeScheme, Description, summarise, Terms } from "./mapping";
-import { EntityRow, inboundLinks, RelDef, SummaryRow } from "./model";
+import {
+  describeCorrection,
+  describeCurator,
+  describeEntity,
+  describeInbound,
+  describeScheme,
+  Description,
+  summarise,
+  Terms,
+} from "./mapping";
+import { CorrectionLdRow, EntityRow, inboundLinks, RelDef, SummaryRow } from "./model";
 
 /** How many links from others an entity's page shows per kind of link (the dumps hold them all). */
 export const INBOUND_LIMIT = 200;
@@ -124,4 +133,62 @@ export async function* relationshipPages(db: Queryable, rel: RelDef, batch: numb
       after = { afterFrom: last.from, afterTo: last.to, afterRel: last.rel };
     }
   }
+}
+
+// ---- curators' corrections -------------------------------------------------------------------
+
+// The entities a correction names, for the labels of its links.
+function namedBy(row: CorrectionLdRow): string[] {
+  const p = JSON.parse(row.payload) as Record<string, unknown>;
+  const ids = [p.documentId, p.reportId, p.departmentId, p.fromId, p.intoId];
+  if (row.kind !== "UNDO") ids.push(row.targetId);
+  return ids.filter((id): id is string => typeof id === "string" && id !== "");
+}
+
+/** One correction as its IRI serves it, with the labels of what it names; null when there is none. */
+export async function loadCorrection(db: Queryable, t: Terms, id: string): Promise<Description | null> {
+  const [found] = await db.read<{ row: CorrectionLdRow }>(q.CORRECTION_ONE, { id });
+  if (!found) return null;
+  const description = describeCorrection(t, found.row);
+  describeCurator(t, found.row.author, description);
+  await addSummaries(db, t, namedBy(found.row), description);
+  return description;
+}
+
+/** A curator who signed corrections, with (up to INBOUND_LIMIT of) them; null for a name no correction bears. */
+export async function loadCurator(db: Queryable, t: Terms, name: string): Promise<Description | null> {
+  const [found] = await db.read<{ total: number; ids: string[] }>(q.CURATOR_ONE, { name, limit: INBOUND_LIMIT });
+  if (!found?.total) return null;
+  const description = describeCurator(t, name);
+  for (const id of found.ids) description.add(t.correction(id), t.v("prov:wasAssociatedWith"), t.curator(name));
+  return description;
+}
+
+/** The id a merged department's id answers with now, or null when it was not merged. */
+export async function redirectOf(db: Queryable, id: string): Promise<string | null> {
+  const [found] = await db.read<{ toId: string }>(q.REDIRECT_OF, { id });
+  return found?.toId ?? null;
+}
+
+/** Every correction in the order made, `batch` at a time. */
+export async function* correctionPages(db: Queryable, batch: number): AsyncGenerator<CorrectionLdRow[]> {
+  let after = 0;
+  for (;;) {
+    const rows = (await db.read<{ row: CorrectionLdRow & { seq: number } }>(q.CORRECTION_PAGE, { after, batch })).map(
+      (r) => r.row,
+    );
+    if (rows.length) yield rows;
+    if (rows.length < batch) return;
+    after = rows[rows.length - 1].seq;
+  }
+}
+
+/** The names of every curator who signed a correction. */
+export async function curatorNames(db: Queryable): Promise<string[]> {
+  return (await db.read<{ name: string }>(q.CURATORS)).map((r) => r.name);
+}
+
+/** Every merged department's id and the id it answers with now. */
+export async function redirects(db: Queryable): Promise<{ fromId: string; toId: string }[]> {
+  return db.read<{ fromId: string; toId: string }>(q.REDIRECTS);
 }

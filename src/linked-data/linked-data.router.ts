@@ -7,9 +7,18 @@ import { writeDump, DumpFormat } from "./dump";
 import { explorerPage } from "../explorer/explorer.shell";
 import { escapeHtml } from "../text/html";
 import { alternateLinks, HtmlPage, renderArticle, renderHtml } from "./html";
-import { contextIri, entityIri, entityTypeOf, IRI_TYPES, themeSchemeIri, vocabularyIri } from "./iri";
+import {
+  contextIri,
+  correctionIri,
+  curatorIri,
+  entityIri,
+  entityTypeOf,
+  IRI_TYPES,
+  themeSchemeIri,
+  vocabularyIri,
+} from "./iri";
 import { JsonLdFramer, jsonLdDocument } from "./jsonld";
-import { EntityView, loadEntity, loadScheme } from "./linked-data.repository";
+import { EntityView, loadCorrection, loadCurator, loadEntity, loadScheme, redirectOf } from "./linked-data.repository";
 import { describeVocabulary, Description, Terms } from "./mapping";
 import { isItemType } from "./model";
 import { Format, mediaType, negotiate, notAcceptableBody } from "./negotiate";
@@ -211,6 +220,35 @@ export function linkedDataRouter(db: Queryable, settings: LinkedDataSettings): R
     }),
   );
 
+  // Corrections and curators: provenance, not extracted entities (plain pages, not the explorer's).
+  router.get(
+    "/id/correction/:id",
+    negotiated(true, async (req, res, format, baseUrl) => {
+      const id = String(req.params.id);
+      const t = new Terms(baseUrl);
+      const description = await loadCorrection(withDeadline(db, Date.now() + settings.timeoutMs), t, id);
+      if (!description) {
+        sendError(res, 404, ErrorCode.NOT_FOUND, `Not Found: no correction with id "${id}"`, format);
+        return;
+      }
+      send(res, format, { baseUrl, iri: correctionIri(baseUrl, id), description });
+    }),
+  );
+
+  router.get(
+    "/id/curator/:name",
+    negotiated(true, async (req, res, format, baseUrl) => {
+      const name = String(req.params.name);
+      const t = new Terms(baseUrl);
+      const description = await loadCurator(withDeadline(db, Date.now() + settings.timeoutMs), t, name);
+      if (!description) {
+        sendError(res, 404, ErrorCode.NOT_FOUND, `Not Found: no curator "${name}" signed a correction`, format);
+        return;
+      }
+      send(res, format, { baseUrl, iri: curatorIri(baseUrl, name), description });
+    }),
+  );
+
   router.get(
     "/id/:type/:id",
     negotiated(true, async (req, res, format, baseUrl) => {
@@ -222,7 +260,16 @@ export function linkedDataRouter(db: Queryable, settings: LinkedDataSettings): R
         sendError(res, 404, ErrorCode.NOT_FOUND, message, format);
         return;
       }
-      const view = await loadEntity(withDeadline(db, Date.now() + settings.timeoutMs), new Terms(baseUrl), type, id);
+      const reading = withDeadline(db, Date.now() + settings.timeoutMs);
+      const view = await loadEntity(reading, new Terms(baseUrl), type, id);
+      // A department merged into another: its IRI now names that body, in every format.
+      const mergedInto = !view && type === "Department" ? await redirectOf(reading, id) : null;
+      if (mergedInto) {
+        const query = req.originalUrl.indexOf("?");
+        const location = entityIri(baseUrl, type, mergedInto) + (query < 0 ? "" : req.originalUrl.slice(query));
+        res.redirect(301, location);
+        return;
+      }
       if (!view) {
         sendError(res, 404, ErrorCode.NOT_FOUND, `Not Found: no ${segment} with id "${id}"`, format);
         return;

@@ -136,7 +136,15 @@ export interface LinkDef {
 // Items in reading order, like the API lists them.
 const READING = "m.position, m.id";
 
-const RDF_LINKS: { rel: RelType; subject: "start" | "end"; predicate: string; key: string; order?: string }[] = [
+const RDF_LINKS: {
+  rel: RelType;
+  subject: "start" | "end";
+  predicate: string;
+  key: string;
+  order?: string;
+  /** Relationship properties the RDF reads beyond those the CSV carries. */
+  extraProps?: readonly string[];
+}[] = [
   { rel: "RECORDED_IN", subject: "start", predicate: "schema:recordedIn", key: "recordedIn" },
   { rel: "CHAIRED", subject: "end", predicate: "schema:organizer", key: "organizer", order: "r.order, m.id" },
   { rel: "ATTENDED", subject: "end", predicate: "schema:attendee", key: "attendee", order: "r.order, m.id" },
@@ -155,7 +163,15 @@ const RDF_LINKS: { rel: RelType; subject: "start" | "end"; predicate: string; ke
     order: "m.name, m.id",
   },
   { rel: "HELD_BY", subject: "start", predicate: "pg:heldBy", key: "heldBy" },
-  { rel: "ABOUT", subject: "start", predicate: "pg:about", key: "about", order: "r.rank, m.id" },
+  // A curator's tag names the correction that made it (prov:wasGeneratedBy).
+  {
+    rel: "ABOUT",
+    subject: "start",
+    predicate: "pg:about",
+    key: "about",
+    order: "r.rank, m.id",
+    extraProps: ["source", "correctionId"],
+  },
   { rel: "BROADER", subject: "start", predicate: "skos:broader", key: "broader" },
   { rel: "BROADER", subject: "end", predicate: "skos:narrower", key: "narrower" },
   {
@@ -177,7 +193,7 @@ export const LINKS: readonly LinkDef[] = RDF_LINKS.flatMap((l) => {
     subject: l.subject,
     predicate: l.predicate,
     key: l.key,
-    props: rel.props,
+    props: [...rel.props, ...(l.extraProps ?? [])],
     order: l.order ?? "m.id",
   }));
 });
@@ -212,4 +228,23 @@ export interface SummaryRow {
   subject?: string | null;
   date?: string | null;
   text?: string | null;
+}
+
+/** A curator's correction as the linked-data queries return it (its payload still JSON). */
+export interface CorrectionLdRow {
+  id: string;
+  kind: string;
+  author: string;
+  at: string;
+  reason: string;
+  targetId: string;
+  /** The label of the target when the correction was made. */
+  targetType: string;
+  /** Its label now (null when the target is gone: undone addition, re-extraction, merge). */
+  targetLabel: string | null;
+  documentId: string | null;
+  payload: string;
+  undone: boolean;
+  undoneBy: string | null;
+  orphaned: boolean;
 }

@@ -1,4 +1,4 @@
-import { IRI_TYPES } from "./iri";
+import { IRI_TYPES, PROVENANCE_SEGMENTS } from "./iri";
 
 /** The standard vocabularies the mapping uses; `pg` (the project's own) depends on the base URL. */
 export const NS = {
@@ -29,7 +29,8 @@ export function vocabularyPrefixes(baseUrl: string): Record<Prefix, string> {
 
 /** Vocabulary prefixes plus one per entity type (`department:` → `{base}/id/department/`), for Turtle. */
 export function turtlePrefixes(baseUrl: string): Record<string, string> {
-  const entities = Object.fromEntries(Object.values(IRI_TYPES).map((t) => [t, `${baseUrl}/id/${t}/`]));
+  const segments = [...Object.values(IRI_TYPES), ...PROVENANCE_SEGMENTS];
+  const entities = Object.fromEntries(segments.map((t) => [t, `${baseUrl}/id/${t}/`]));
   return { ...vocabularyPrefixes(baseUrl), ...entities };
 }
 

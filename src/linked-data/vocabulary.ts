@@ -9,7 +9,7 @@ import { expand, vocabularyPrefixes } from "./namespaces";
  */
 
 /** How a predicate's values look, which fixes its JSON-LD term definition. */
-export type ValueKind = "id" | "lang" | "string" | "integer" | "boolean" | "date" | "literal";
+export type ValueKind = "id" | "lang" | "string" | "integer" | "boolean" | "date" | "dateTime" | "literal";
 
 /** A JSON-LD term: its name in documents, its predicate as a compact IRI, the kind of its values. */
 export interface TermDef {
@@ -115,6 +115,19 @@ export const PG_CLASSES: readonly PgClass[] = [
     subClassOf: ["prov:Entity"],
   },
   {
+    name: "Correction",
+    label: "Correction",
+    comment:
+      "A curator's correction of what the extractor produced (a theme change, a rejection, an added item, a reassigned report, a merge of two bodies, or the undo of one of these): attributed, dated, with its reason; kept apart from the extraction and applied on top of it.",
+    subClassOf: ["prov:Activity"],
+  },
+  {
+    name: "Curator",
+    label: "Curator",
+    comment: "Someone who corrects the graph, named by their token's name (never the token).",
+    subClassOf: ["prov:Agent"],
+  },
+  {
     name: "InferredProperty",
     label: "Inferred property",
     comment: "A property whose statements the service derives; no text states them.",
@@ -199,7 +212,87 @@ export const PG_PROPERTIES: readonly PgProperty[] = [
   },
   { name: "theme", kind: "id", label: "theme", comment: "The theme of a tag.", range: "pg:PolicyTheme" },
   { name: "rank", kind: "integer", label: "rank", comment: "0 = the theme that fits the item best." },
-  { name: "reason", kind: "string", label: "reason", comment: 'Why: a keyword ("keyword:全面从严治党") or rule.' },
+  {
+    name: "reason",
+    kind: "string",
+    label: "reason",
+    comment:
+      'Why: a keyword ("keyword:全面从严治党") or rule of the extractor, or a curator\'s own words (tags and corrections of curators).',
+  },
+  {
+    name: "correctionKind",
+    kind: "string",
+    label: "correction kind",
+    comment:
+      "What a correction does: SET_ITEM_THEMES, REJECT_ITEM, ADD_ITEM, ASSIGN_REPORT, MERGE_DEPARTMENTS or UNDO (as the API's CorrectionKind).",
+    domain: "pg:Correction",
+  },
+  {
+    name: "undone",
+    kind: "boolean",
+    label: "undone",
+    comment: "True once an undo took the correction back (see prov:wasInvalidatedBy for the undo).",
+    domain: "pg:Correction",
+  },
+  {
+    name: "orphaned",
+    kind: "boolean",
+    label: "orphaned",
+    comment: "True when a re-extraction left the correction without its target: kept, not applied.",
+    domain: "pg:Correction",
+  },
+  {
+    name: "rejected",
+    kind: "boolean",
+    label: "rejected",
+    comment:
+      "True for an item a curator rejected (not a real item). Only its own IRI answers for it: the dumps and exports leave it out.",
+    domain: ITEM,
+  },
+  {
+    name: "rejectedBy",
+    kind: "id",
+    label: "rejected by",
+    comment: "The correction that rejected the item.",
+    domain: ITEM,
+    range: "pg:Correction",
+    subPropertyOf: "prov:wasInfluencedBy",
+  },
+  {
+    name: "assignedBy",
+    kind: "id",
+    label: "assigned by",
+    comment: "The correction that gave the report to the body that now pg:gave it (instead of the extractor's).",
+    domain: "pg:Report",
+    range: "pg:Correction",
+    subPropertyOf: "prov:wasInfluencedBy",
+  },
+  {
+    name: "assignedTo",
+    kind: "id",
+    label: "assigned to",
+    comment: "The body a correction gave the report to.",
+    domain: "pg:Correction",
+    range: "pg:Department",
+  },
+  {
+    name: "mergedFrom",
+    kind: "id",
+    label: "merged from",
+    comment: "The body a merge folded into another; its IRI now redirects (301) there and is owl:sameAs it.",
+    domain: "pg:Correction",
+    range: "pg:Department",
+    subPropertyOf: "prov:used",
+  },
+  {
+    name: "mergedInto",
+    kind: "id",
+    label: "merged into",
+    comment: "The body a merge folded the other into.",
+    domain: "pg:Correction",
+    range: "pg:Department",
+    subPropertyOf: "prov:used",
+  },
   {
     name: "evidence",
     kind: "id",
@@ -344,6 +437,14 @@ const STANDARD_TERMS: readonly TermDef[] = [
   { term: "domain", curie: "rdfs:domain", kind: "id" },
   { term: "range", curie: "rdfs:range", kind: "id" },
   { term: "isDefinedBy", curie: "rdfs:isDefinedBy", kind: "id" },
+  { term: "wasAssociatedWith", curie: "prov:wasAssociatedWith", kind: "id" },
+  { term: "endedAtTime", curie: "prov:endedAtTime", kind: "dateTime" },
+  { term: "used", curie: "prov:used", kind: "id" },
+  { term: "generated", curie: "prov:generated", kind: "id" },
+  { term: "wasGeneratedBy", curie: "prov:wasGeneratedBy", kind: "id" },
+  { term: "wasInvalidatedBy", curie: "prov:wasInvalidatedBy", kind: "id" },
+  { term: "sameAs", curie: "owl:sameAs", kind: "id" },
+  { term: "agentName", curie: "foaf:name", kind: "string" },
 ];
 
 /** Every JSON-LD term: the standard ones and one per project property (named as the property). */
@@ -361,6 +462,8 @@ function termDefinition(baseUrl: string, t: TermDef): string | Record<string, st
       return { "@id": id, "@container": "@language" };
     case "date":
       return { "@id": id, "@type": expand(baseUrl, "xsd:date") };
+    case "dateTime":
+      return { "@id": id, "@type": expand(baseUrl, "xsd:dateTime") };
     default:
       // Strings, numbers and booleans are native JSON values; mixed literals are value objects.
       return id;

@@ -2,6 +2,8 @@ import { GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { buildSchemaSync, NonEmptyArray } from "type-graphql";
 import { AchievementResolver } from "../achievement/achievement.resolver";
 import { CorrectionResolver } from "../correction/correction.resolver";
+import { ReviewResolver } from "../correction/review.resolver";
+import { DepartmentCorrectionsResolver, ReportCorrectionsResolver } from "../correction/targets.resolver";
 import { DirectiveAddressResolver, ShortcomingAddressResolver } from "../address/address.resolver";
 import { DepartmentResolver } from "../department/department.resolver";
 import { DirectiveResolver } from "../directive/directive.resolver";
@@ -38,6 +40,9 @@ const resolvers: NonEmptyArray<Function> = [
   SearchResolver,
   IngestResolver,
   CorrectionResolver,
+  ReviewResolver,
+  ReportCorrectionsResolver,
+  DepartmentCorrectionsResolver,
   ReextractResolver,
   ShortcomingAddressResolver,
   DirectiveAddressResolver,

@@ -14,6 +14,26 @@ const TOKEN = "policygraph.readToken";
 export const readToken = (): string | null => sessionStorage.getItem(TOKEN);
 export const saveReadToken = (token: string): void => sessionStorage.setItem(TOKEN, token);
 
+const CURATOR = "policygraph.curatorToken";
+const CURATOR_NAME = "policygraph.curatorName";
+
+/**
+ * The curator's token, if a curator signed in (this tab's session only; never shown back). It is
+ * sent instead of the read token: the service lets a curator read too.
+ */
+export const curatorToken = (): string | null => sessionStorage.getItem(CURATOR);
+/** The signed-in curator's name (as the service answered it: what corrections are signed with). */
+export const curatorName = (): string | null => (curatorToken() ? sessionStorage.getItem(CURATOR_NAME) : null);
+export function saveCurator(token: string, name: string | null): void {
+  sessionStorage.setItem(CURATOR, token);
+  if (name) sessionStorage.setItem(CURATOR_NAME, name);
+}
+/** Signs the curator out: the token is forgotten. */
+export function forgetCurator(): void {
+  sessionStorage.removeItem(CURATOR);
+  sessionStorage.removeItem(CURATOR_NAME);
+}
+
 let refused = false;
 /** True when the service refused the token the user gave last (so the prompt can say so). */
 export const readTokenRefused = (): boolean => refused;
@@ -21,7 +41,8 @@ export const readTokenRefused = (): boolean => refused;
 /** Runs one GraphQL operation; errors come back as ApiError with the API's extensions.code. */
 export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json" };
-  const token = readToken();
+  const curator = curatorToken();
+  const token = curator ?? readToken();
   if (token) headers.authorization = `Bearer ${token}`;
   let res: Response;
   try {
@@ -37,7 +58,10 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
   }
   const error = body.errors?.[0];
   const code = error?.extensions?.code ?? (res.status === 401 ? "UNAUTHENTICATED" : "INTERNAL_SERVER_ERROR");
-  if (code === "UNAUTHENTICATED") {
+  if (code === "UNAUTHENTICATED" && curator) {
+    // A curator token the service no longer takes signs the curator out; the read token stays.
+    forgetCurator();
+  } else if (code === "UNAUTHENTICATED") {
     // The view shows the token prompt for this code; a token that was refused is not sent again.
     refused = token !== null;
     sessionStorage.removeItem(TOKEN);

@@ -1,6 +1,6 @@
 import "./style.css";
-import { ApiError, readTokenRefused, saveReadToken } from "./api";
-import { h, replace } from "./dom";
+import { ApiError, curatorName, readTokenRefused, saveReadToken } from "./api";
+import { Child, h, replace } from "./dom";
 import { Key, lang, setLang, t } from "./i18n";
 import { isAppPath, parseRoute, Route } from "./routes";
 import { departmentView } from "./views/department";
@@ -10,6 +10,7 @@ import { itemView } from "./views/item";
 import { meetingView } from "./views/meeting";
 import { documentView, personView, reportView } from "./views/other";
 import { heatmapView, persistentView, recurringView } from "./views/patterns";
+import { curatorView, reviewView, signOut } from "./views/review";
 import { searchView } from "./views/search";
 import { themesView, themeView } from "./views/theme";
 
@@ -24,6 +25,7 @@ const NAV: [string, Key][] = [
   ["/patterns/recurring", "recurring"],
   ["/patterns/persistent", "persistent"],
   ["/id/theme", "themes"],
+  ["/review", "review"],
 ];
 
 const ENTITY_VIEWS: Record<string, (id: string) => Promise<HTMLElement | null>> = {
@@ -54,6 +56,10 @@ function view(route: Route): Promise<HTMLElement | null> {
       return graphView(route.id);
     case "themes":
       return themesView();
+    case "review":
+      return reviewView(route.params);
+    case "curator":
+      return curatorView();
     case "entity":
       return ENTITY_VIEWS[route.type]?.(route.id) ?? Promise.resolve(null);
     case "missing":
@@ -145,6 +151,7 @@ function chrome(): void {
       "ul",
       {},
       NAV.map(([href, key]) => h("li", {}, h("a", { href, "aria-current": here === href ? "page" : null }, t(key)))),
+      h("li", { class: "curator-status" }, curatorStatus(here)),
     ),
   );
   input.placeholder = t("searchPlaceholder");
@@ -154,6 +161,18 @@ function chrome(): void {
   button.textContent = t("language");
   button.setAttribute("aria-label", t("languageLabel"));
   button.setAttribute("lang", lang() === "zh" ? "en" : "zh");
+}
+
+// Who is signed in as curator (the name, never the token), with a way out; else the way in.
+function curatorStatus(here: string): Child {
+  const name = curatorName();
+  if (!name)
+    return h("a", { href: "/curator", "aria-current": here === "/curator" ? "page" : null }, t("curatorSignIn"));
+  return [
+    h("a", { href: "/curator", class: "curator-name" }, `${t("curator")}: ${name}`),
+    " ",
+    h("button", { type: "button", class: "small sign-out", onclick: signOut }, t("signOut")),
+  ];
 }
 
 /** Client-side navigation to an explorer address. */
@@ -206,6 +225,8 @@ document.addEventListener("keydown", (event) => {
 });
 
 window.addEventListener("popstate", () => void render(true));
+// A correction committed (or a curator signed in or out): the page shows it.
+window.addEventListener("policygraph:refresh", () => void render(false));
 
 setLang(lang());
 void render(false);

@@ -9,6 +9,8 @@ export type Route =
   | { view: "persistent"; params: URLSearchParams }
   | { view: "graph"; id: string }
   | { view: "themes" }
+  | { view: "review"; params: URLSearchParams }
+  | { view: "curator" }
   | { view: "entity"; type: string; id: string }
   | { view: "missing"; path: string };
 
@@ -30,6 +32,8 @@ export function parseRoute(url: URL): Route {
   if (path === "/patterns/persistent") return { view: "persistent", params };
   if (path === "/graph") return { view: "graph", id: params.get("id") ?? "" };
   if (path === "/id/theme") return { view: "themes" };
+  if (path === "/review") return { view: "review", params };
+  if (path === "/curator") return { view: "curator" };
   const m = /^\/id\/([a-z]+)\/([^/]+)$/.exec(path);
   if (m) return { view: "entity", type: m[1], id: decodeURIComponent(m[2]) };
   return { view: "missing", path };

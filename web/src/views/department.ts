@@ -16,6 +16,18 @@ import {
   ThemeRef,
   themeChips,
 } from "../ui";
+import { entityPath } from "../routes";
+import {
+  CORRECTION,
+  CorrectionRow,
+  correctionForm,
+  correctionList,
+  departmentPicker,
+  isCurator,
+  refresh,
+  withDepartment,
+} from "./correct";
+import { gql } from "../api";
 import { ITEM, ItemRow, itemList } from "./items";
 
 interface DepartmentPage extends DepartmentRef {
@@ -27,12 +39,14 @@ interface DepartmentPage extends DepartmentRef {
   parts: DepartmentRef[];
   themes: ThemeRef[];
   reports: { id: string; order: number; meeting: MeetingRef; achievements: ItemRow[]; shortcomings: ItemRow[] }[];
+  corrections: CorrectionRow[];
 }
 
 const QUERY = `query Department($id: ID!) {
   department(id: $id) {
     ${DEPARTMENT} fullName aliases kind curated parent { ${DEPARTMENT} } parts { ${DEPARTMENT} } themes { ${THEME} }
     reports { id order meeting { ${MEETING} } achievements { ${ITEM} } shortcomings { ${ITEM} } }
+    corrections { ${CORRECTION} }
   }
   persistentShortcomings(departmentId: $id, minMeetings: 2) {
     theme { ${THEME} } meetingCount shortcomingCount
@@ -67,6 +81,8 @@ export async function departmentView(id: string): Promise<HTMLElement | null> {
       d.parent && [h("dt", {}, t("partOf")), h("dd", {}, departmentLink(d.parent))],
     ),
     h("p", {}, h("a", { href: `/graph?id=${encodeURIComponent(d.id)}` }, t("openGraph"))),
+    correctionList(d.corrections),
+    isCurator() && mergeForm(d.id),
     d.parts.length > 0 &&
       section(
         t("parts"),
@@ -106,6 +122,33 @@ export async function departmentView(id: string): Promise<HTMLElement | null> {
         ),
       ),
     section(`${t("reportsByMeeting")} (${reports.length})`, reportList(reports)),
+  );
+}
+
+/** A curator's merge of this department into another (its reports and names go there). */
+function mergeForm(id: string): HTMLElement {
+  const picker = departmentPicker(id);
+  let into = "";
+  return section(
+    t("merge"),
+    h("p", { class: "note" }, t("mergeHelp")),
+    correctionForm(
+      "merge",
+      "merge",
+      [picker.el],
+      (reason) =>
+        withDepartment(picker, (intoId) => {
+          into = intoId;
+          return gql(
+            `mutation Merge($fromId: ID!, $intoId: ID!, $reason: String!) { mergeDepartments(fromId: $fromId, intoId: $intoId, reason: $reason) { id } }`,
+            { fromId: id, intoId, reason },
+          );
+        }),
+      () => {
+        history.pushState(null, "", entityPath("Department", into));
+        refresh();
+      },
+    ),
   );
 }
 

@@ -1,4 +1,14 @@
 import { gql } from "../api";
+import {
+  CATALOG,
+  CatalogTheme,
+  CORRECTION,
+  CorrectionRow,
+  correctionList,
+  isCurator,
+  rejectForm,
+  retagForm,
+} from "./correct";
 import { h } from "../dom";
 import { Key, named, t } from "../i18n";
 import {
@@ -26,7 +36,9 @@ interface ItemPage {
   __typename: "Achievement" | "Shortcoming" | "Directive";
   id: string;
   text: string;
-  themeTags: { rank: number; reason: string; theme: ThemeRef }[];
+  rejected: boolean;
+  themeTags: { rank: number; reason: string; source: "EXTRACTOR" | "CURATOR"; theme: ThemeRef }[];
+  corrections: CorrectionRow[];
   meeting: MeetingRef;
   evidence: Evidence;
   department?: DepartmentRef;
@@ -40,7 +52,8 @@ interface ItemPage {
   }[];
 }
 
-const COMMON = `id text themeTags { rank reason theme { ${THEME} } } meeting { ${MEETING} }
+const COMMON = `id text rejected themeTags { rank reason source theme { ${THEME} } } meeting { ${MEETING} }
+  corrections { ${CORRECTION} }
   evidence { start end quote sentence { start end text } document { id title url published text } }`;
 const QUERY = `query Item($id: ID!) {
   node(id: $id) {
@@ -55,6 +68,7 @@ const QUERY = `query Item($id: ID!) {
       addresses { rules reasons shortcoming { id text department { ${DEPARTMENT} } meeting { ${MEETING} } } }
     }
   }
+  ${CATALOG}
 }`;
 
 /** The readout with the item's sentence highlighted and its own characters marked inside it. */
@@ -78,14 +92,15 @@ export function readout(e: Evidence): HTMLElement {
 
 /** An achievement, shortcoming or directive: its themes (and why), its links, and its source. */
 export async function itemView(expected: string, id: string): Promise<HTMLElement | null> {
-  const { node } = await gql<{ node: ItemPage | null }>(QUERY, { id });
+  const { node, themes: catalog } = await gql<{ node: ItemPage | null; themes: CatalogTheme[] }>(QUERY, { id });
   if (!node || node.__typename !== expected) return null;
   const kind = node.__typename.toLowerCase() as Key;
   const e = node.evidence;
   const page = h(
     "article",
-    { class: "item-page" },
+    { class: node.rejected ? "item-page rejected" : "item-page", "data-rejected": node.rejected ? "true" : null },
     heading(h("span", { lang: "zh" }, node.text), kind),
+    node.rejected && h("p", { class: "rejected-note", role: "note" }, t("rejectedNote")),
     h(
       "dl",
       { class: "facts" },
@@ -115,7 +130,13 @@ export async function itemView(expected: string, id: string): Promise<HTMLElemen
           h(
             "thead",
             {},
-            h("tr", {}, h("th", { scope: "col" }, t("theme")), h("th", { scope: "col" }, t("themeReason"))),
+            h(
+              "tr",
+              {},
+              h("th", { scope: "col" }, t("theme")),
+              h("th", { scope: "col" }, t("themeReason")),
+              h("th", { scope: "col" }, t("tagSource")),
+            ),
           ),
           h(
             "tbody",
@@ -123,14 +144,27 @@ export async function itemView(expected: string, id: string): Promise<HTMLElemen
             node.themeTags.map((tag) =>
               h(
                 "tr",
-                {},
+                { "data-source": tag.source, class: tag.source === "CURATOR" ? "curator" : null },
                 h("td", {}, entityLink("PolicyTheme", tag.theme.id, named(tag.theme))),
                 h("td", {}, tag.reason),
+                h("td", {}, t(tag.source)),
               ),
             ),
           ),
         ),
       ),
+    isCurator() &&
+      h(
+        "div",
+        { class: "curator-actions" },
+        retagForm(
+          node.id,
+          catalog,
+          node.themeTags.map((tag) => tag.theme.id),
+        ),
+        !node.rejected && h("details", { class: "reject" }, h("summary", {}, t("reject")), rejectForm(node.id)),
+      ),
+    correctionList(node.corrections, catalog),
     node.addressedBy &&
       node.addressedBy.length > 0 &&
       section(
