@@ -1,6 +1,6 @@
 import { readdirSync } from "node:fs";
-import { join, relative } from "node:path";
-import { RELATIONSHIPS } from "../../src/linked-data/model";
+import { join } from "node:path";
+import { RELATIONSHIPS } from "../../src/outputs/linked-data/model";
 
 /**
  * Every Cypher statement the service can run, expanded: the constant statements exported by the
@@ -29,9 +29,9 @@ type Builder = (...args: never[]) => unknown;
  * fails for an exported function missing here, so a new builder cannot go unreviewed.
  */
 export const BUILDERS: Record<string, unknown[][]> = {
-  "item/item.cypher/notRejected": [[]],
-  "item/item.cypher/itemFields": [["Achievement"], ["Shortcoming", "s"], ["Directive"]],
-  "item/item.cypher/itemPageQuery": (["Achievement", "Shortcoming", "Directive"] as const).flatMap((kind) => [
+  "api/item/item.cypher/notRejected": [[]],
+  "api/item/item.cypher/itemFields": [["Achievement"], ["Shortcoming", "s"], ["Directive"]],
+  "api/item/item.cypher/itemPageQuery": (["Achievement", "Shortcoming", "Directive"] as const).flatMap((kind) => [
     [kind, {}],
     [kind, { departmentId: "d" }],
     [kind, { departmentId: "d", themeId: "t" }],
@@ -40,22 +40,22 @@ export const BUILDERS: Record<string, unknown[][]> = {
     [kind, { from: "2022-01-01", to: "2022-12-31" }],
     [kind, { to: "2022-12-31", meetingId: "m", contains: "党建", departmentKind: "DISTRICT" }],
   ]),
-  "item/item.cypher/itemsByParentQuery": [["Achievement"], ["Shortcoming"], ["Directive"]],
-  "item/item.cypher/itemsByIdQuery": [["Achievement"], ["Shortcoming"], ["Directive"]],
-  "ingest/ingest.cypher/people": [
+  "api/item/item.cypher/itemsByParentQuery": [["Achievement"], ["Shortcoming"], ["Directive"]],
+  "api/item/item.cypher/itemsByIdQuery": [["Achievement"], ["Shortcoming"], ["Directive"]],
+  "pipeline/ingest/ingest.cypher/people": [
     ["chairs", "CHAIRED"],
     ["attendees", "ATTENDED"],
   ],
-  "ingest/ingest.cypher/reports": [["CREATE"], ["MERGE"]],
-  "ingest/ingest.cypher/items": [
+  "pipeline/ingest/ingest.cypher/reports": [["CREATE"], ["MERGE"]],
+  "pipeline/ingest/ingest.cypher/items": [
     ["achievements", "Achievement", "Report", "ACHIEVED"],
     ["shortcomings", "Shortcoming", "Report", "FELL_SHORT", "MERGE"],
     ["directives", "Directive", "Meeting", "ISSUED"],
   ],
-  "department/department.cypher/departmentFields": [[], ["b"]],
-  "correction/correction.cypher/addItems": [["Achievement"], ["Shortcoming"], ["Directive"]],
-  "correction/correction.cypher/foldRedirected": [["row"]],
-  "linked-data/linked-data.cypher/relationshipPage": RELATIONSHIPS.flatMap((rel) =>
+  "api/department/department.cypher/departmentFields": [[], ["b"]],
+  "pipeline/curation/correction.cypher/addItems": [["Achievement"], ["Shortcoming"], ["Directive"]],
+  "pipeline/curation/correction.cypher/foldRedirected": [["row"]],
+  "outputs/linked-data/linked-data.cypher/relationshipPage": RELATIONSHIPS.flatMap((rel) =>
     rel.from.map((from) => [rel, from]),
   ),
 };
@@ -65,22 +65,22 @@ export const BUILDERS: Record<string, unknown[][]> = {
  * the plan test checks that some runnable statement holds each instead of planning it alone.
  */
 export const FRAGMENTS = new Set<string>([
-  "item/item.cypher/notRejected",
-  "item/item.cypher/itemFields",
-  "department/department.cypher/departmentFields",
-  "department/department.cypher/DEPARTMENT_FIELDS",
-  "ingest/ingest.cypher/people",
-  "ingest/ingest.cypher/reports",
-  "ingest/ingest.cypher/items",
-  "correction/correction.cypher/foldRedirected",
-  "ingest/ingest.cypher/DEPARTMENTS",
-  "ingest/ingest.cypher/DEPARTMENTS_AND_HOST",
-  "ingest/ingest.cypher/ADDRESSEES",
-  "ingest/ingest.cypher/DIRECTIVE_INDEX",
-  "derived/derived.cypher/DERIVING",
+  "api/item/item.cypher/notRejected",
+  "api/item/item.cypher/itemFields",
+  "api/department/department.cypher/departmentFields",
+  "api/department/department.cypher/DEPARTMENT_FIELDS",
+  "pipeline/ingest/ingest.cypher/people",
+  "pipeline/ingest/ingest.cypher/reports",
+  "pipeline/ingest/ingest.cypher/items",
+  "pipeline/curation/correction.cypher/foldRedirected",
+  "pipeline/ingest/ingest.cypher/DEPARTMENTS",
+  "pipeline/ingest/ingest.cypher/DEPARTMENTS_AND_HOST",
+  "pipeline/ingest/ingest.cypher/ADDRESSEES",
+  "pipeline/ingest/ingest.cypher/DIRECTIVE_INDEX",
+  "pipeline/derived/derived.cypher/DERIVING",
 ]);
 
-const isFragment = (name: string) => FRAGMENTS.has(name.replace(/^([^/]+\/[^/]+\/\w+).*$/, "$1"));
+const isFragment = (name: string) => FRAGMENTS.has(name.replace(/^(.*\.cypher\/\w+).*$/, "$1"));
 
 function cypherModules(): string[] {
   return (readdirSync(SRC, { recursive: true }) as string[])
@@ -141,6 +141,3 @@ export function catalogue(): { statements: Statement[]; problems: string[] } {
   for (const name of Object.keys(BUILDERS)) if (!seen.has(name)) problems.push(`BUILDERS names ${name}, not exported`);
   return { statements, problems };
 }
-
-/** The source module of a catalogue entry, relative to the project root. */
-export const moduleOf = (s: Statement) => relative(join(SRC, ".."), join(SRC, s.name.split("/").slice(0, 2).join("/")));

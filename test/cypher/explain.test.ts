@@ -1,4 +1,4 @@
-import { Database } from "../../src/db/neo4j";
+import { Database } from "../../src/platform/db/neo4j";
 import { resetGraph, testDatabase } from "../support/graph";
 import { catalogue, Statement } from "./catalogue";
 
