@@ -4,7 +4,7 @@ import { Parser, Store } from "n3";
 import { Database } from "../src/platform/db/neo4j";
 import { ingestReadoutText } from "../src/pipeline/ingest/ingest.service";
 import { seedIfEmpty } from "../src/pipeline/ingest/seed";
-import { entityIri } from "../src/outputs/linked-data/iri";
+import { entityIri } from "../src/model/iri";
 import { projectRoot } from "../src/platform/paths";
 import { RunningServer } from "../src/server/app";
 import { resetGraph, testDatabase } from "./support/graph";

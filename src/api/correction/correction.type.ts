@@ -2,16 +2,10 @@ import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } fro
 import { GraphQLJSONObject } from "graphql-scalars";
 import { Connection, PageArgs } from "../graphql/connection";
 import { Node } from "../graphql/node.type";
+import { CorrectionKind, ItemKind } from "../../pipeline/curation/correction.record";
 
-/** What a correction does. */
-export enum CorrectionKind {
-  SET_ITEM_THEMES = "SET_ITEM_THEMES",
-  REJECT_ITEM = "REJECT_ITEM",
-  ADD_ITEM = "ADD_ITEM",
-  ASSIGN_REPORT = "ASSIGN_REPORT",
-  MERGE_DEPARTMENTS = "MERGE_DEPARTMENTS",
-  UNDO = "UNDO",
-}
+export { CorrectionKind, ItemKind };
+export type { CorrectionRecord } from "../../pipeline/curation/correction.record";
 
 registerEnumType(CorrectionKind, {
   name: "CorrectionKind",
@@ -28,34 +22,7 @@ registerEnumType(CorrectionKind, {
   },
 });
 
-/** The kinds of item a curator can add. */
-export enum ItemKind {
-  ACHIEVEMENT = "ACHIEVEMENT",
-  SHORTCOMING = "SHORTCOMING",
-  DIRECTIVE = "DIRECTIVE",
-}
-
 registerEnumType(ItemKind, { name: "ItemKind", description: "An achievement, shortcoming or directive." });
-
-/** A correction as the repository returns it. */
-export interface CorrectionRecord {
-  __typename: "Correction";
-  id: string;
-  kind: CorrectionKind;
-  author: string;
-  at: string;
-  reason: string;
-  /** What it changed (for UNDO: the correction it took back). */
-  targetId: string;
-  /** The label of the target when the correction was made. */
-  targetType: string;
-  /** The document whose extraction it corrects; null for merges (they span documents). */
-  documentId: string | null;
-  details: Record<string, unknown>;
-  undone: boolean;
-  undoneById: string | null;
-  orphaned: boolean;
-}
 
 @ObjectType({
   implements: Node,

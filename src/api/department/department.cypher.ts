@@ -1,4 +1,4 @@
-import { notRejected } from "../item/item.cypher";
+import { notRejected } from "../../model/graph.cypher";
 import { THEME_FIELDS } from "../theme/theme.cypher";
 
 /**

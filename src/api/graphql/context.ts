@@ -1,18 +1,9 @@
 import DataLoader from "dataloader";
 import { Queryable } from "../../platform/db/neo4j";
 import { RequestDb, RequestDbLimits } from "./request-db";
+import type { Caller } from "../../platform/http/auth";
 
-/** Who is calling: resolved from the Authorization header by the server. */
-export interface Caller {
-  /** True when the request carried a curator token. */
-  curator: boolean;
-  /** The curator's name (a correction's author): `curator` for POLICYGRAPH_CURATOR_TOKEN; null for others. */
-  curatorName: string | null;
-  /** False when no curator token is configured: then every mutation is refused. */
-  mutationsEnabled: boolean;
-  /** True when the request carried some bearer token (right or wrong). */
-  presentedToken: boolean;
-}
+export type { Caller };
 
 /** Per-request state handed to every resolver. Nothing in it outlives the request. */
 export interface Context {

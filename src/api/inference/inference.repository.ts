@@ -1,6 +1,6 @@
 import { byKeys, defineLoader } from "../graphql/context";
 import { sorted } from "../item/item.repository";
-import * as q from "../../pipeline/inference/inference.cypher";
+import * as q from "./inference.cypher";
 import type { AddressLinkRecord } from "./inference.type";
 
 /** Links per item are capped; the API says so in its field descriptions. */

@@ -1,21 +1,6 @@
+import { ITEM_KINDS, ItemKind, notRejected } from "../../model/graph.cypher";
 import { THEME_FIELDS } from "../theme/theme.cypher";
 
-/**
- * Cypher for the three item labels. Labels and relationship types come from the constants below,
- * never from input; filter values are parameters.
- */
-export const ITEM_KINDS = {
-  Achievement: { label: "Achievement", fromReport: "ACHIEVED" },
-  Shortcoming: { label: "Shortcoming", fromReport: "FELL_SHORT" },
-  Directive: { label: "Directive", fromReport: null },
-} as const;
-export type ItemKind = keyof typeof ITEM_KINDS;
-
-/**
- * True for an item no curator has rejected (variable `v`): every list, count, pattern, search and
- * export leaves rejected items out; only a look-up by id still finds them.
- */
-export const notRejected = (v = "x") => `${v}.rejected IS NULL`;
 
 /**
  * The projection of an item node (variable `v`, default `x`) into an ItemRecord, tags included.

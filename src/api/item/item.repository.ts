@@ -2,7 +2,8 @@ import { Queryable } from "../../platform/db/neo4j";
 import { byKeys, defineLoader, LoaderDef } from "../graphql/context";
 import { Page } from "../graphql/connection";
 import { toSimplified } from "../../platform/text/chinese";
-import { ItemFilter, ItemKind, itemPageQuery, itemsByIdQuery, itemsByParentQuery } from "./item.cypher";
+import { ItemFilter, itemPageQuery, itemsByIdQuery, itemsByParentQuery } from "./item.cypher";
+import { ItemKind } from "../../model/graph.cypher";
 import type { ItemRecord } from "./item.type";
 
 /** Puts an item's tags in rank order (they come back from a pattern comprehension in no set order). */

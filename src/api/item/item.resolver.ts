@@ -12,7 +12,7 @@ import { reportById } from "../report/report.repository";
 import { Report } from "../report/report.type";
 import { PolicyTheme, ThemeTag } from "../theme/theme.type";
 import { ItemFilterArgs } from "./item.args";
-import { ItemKind } from "./item.cypher";
+import { ItemKind } from "../../model/graph.cypher";
 import { itemConnection } from "./item.connection";
 import { Evidence, EvidenceRecord, ItemRecord } from "./item.type";
 

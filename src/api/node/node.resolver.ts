@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql
 import { badInput } from "../../platform/errors";
 import { Context } from "../graphql/context";
 import { Node, Typed } from "../graphql/node.type";
-import { correctionIri, entityIri, EntityType } from "../../outputs/linked-data/iri";
+import { correctionIri, entityIri, EntityType } from "../../model/iri";
 import { loadNodes } from "./node.repository";
 
 const MAX_IDS = 100;

@@ -1,5 +1,6 @@
 import { DEPARTMENT_FIELDS, departmentFields } from "../department/department.cypher";
-import { itemFields, notRejected } from "../item/item.cypher";
+import { itemFields } from "../item/item.cypher";
+import { notRejected } from "../../model/graph.cypher";
 import { MEETING_FIELDS } from "../meeting/meeting.cypher";
 import { THEME_FIELDS } from "../theme/theme.cypher";
 

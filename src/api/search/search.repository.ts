@@ -21,11 +21,3 @@ ORDER BY score DESC`;
 export function searchIndex(db: Queryable, query: string, limit: number): Promise<SearchRow[]> {
   return db.read<SearchRow>(SEARCH, { index: SEARCH_INDEX, query, limit });
 }
-
-/**
- * Waits until the search index holds every committed text (it is eventually consistent): writers
- * that answer a caller call it, so that what they wrote is searchable when they return.
- */
-export async function awaitSearchable(db: Queryable): Promise<void> {
-  await db.read("CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()");
-}

@@ -1,7 +1,7 @@
 import { createWriteStream } from "node:fs";
 import { join } from "node:path";
 import { Queryable } from "../../platform/db/neo4j";
-import { entityIri } from "./iri";
+import { entityIri } from "../../model/iri";
 import { propertyPages, relationshipPages } from "./linked-data.repository";
 import { ENTITY_FILES, ENTITY_PROPERTIES, ENTITY_TYPES, RELATIONSHIPS, relationshipFile } from "./model";
 import { chunkWriter } from "./stream";

@@ -1,5 +1,5 @@
 import { Queryable } from "../../platform/db/neo4j";
-import { contextIri } from "./iri";
+import { contextIri } from "../../model/iri";
 import { JsonLdFramer } from "./jsonld";
 import { correctionPages, curatorNames, entityPages, redirects, topThemeIds } from "./linked-data.repository";
 import {

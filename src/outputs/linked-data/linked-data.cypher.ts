@@ -1,5 +1,5 @@
-import { notRejected } from "../../api/item/item.cypher";
-import { EntityType } from "./iri";
+import { notRejected } from "../../model/graph.cypher";
+import { EntityType } from "../../model/iri";
 import { ENTITY_PROPERTIES, ENTITY_TYPES, inboundLinks, isItemType, LinkDef, ownLinks, RelDef } from "./model";
 
 /**

@@ -1,5 +1,5 @@
 import { Queryable } from "../../platform/db/neo4j";
-import { EntityType } from "./iri";
+import { EntityType } from "../../model/iri";
 import * as q from "./linked-data.cypher";
 import {
   describeCorrection,

@@ -16,7 +16,7 @@ import {
   IRI_TYPES,
   themeSchemeIri,
   vocabularyIri,
-} from "./iri";
+} from "../../model/iri";
 import { JsonLdFramer, jsonLdDocument } from "./jsonld";
 import { EntityView, loadCorrection, loadCurator, loadEntity, loadScheme, redirectOf } from "./linked-data.repository";
 import { describeVocabulary, Description, Terms } from "./mapping";

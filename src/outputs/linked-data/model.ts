@@ -1,4 +1,4 @@
-import { EntityType } from "./iri";
+import { EntityType } from "../../model/iri";
 
 /**
  * What the exports read from the graph: the stored properties of each label, its relationship

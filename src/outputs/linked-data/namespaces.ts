@@ -1,4 +1,4 @@
-import { IRI_TYPES, PROVENANCE_SEGMENTS } from "./iri";
+import { IRI_TYPES, PROVENANCE_SEGMENTS } from "../../model/iri";
 
 /** The standard vocabularies the mapping uses; `pg` (the project's own) depends on the base URL. */
 export const NS = {

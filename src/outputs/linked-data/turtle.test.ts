@@ -1,5 +1,5 @@
 import { DataFactory, Parser } from "n3";
-import { safeIri } from "./iri";
+import { safeIri } from "../../model/iri";
 import { serializeTriples, TripleSerializer } from "./turtle";
 
 const { namedNode, literal, quad } = DataFactory;

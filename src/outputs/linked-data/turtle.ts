@@ -1,5 +1,5 @@
 import { DataFactory, Quad, Quad_Object, Quad_Predicate, Quad_Subject, Term, Writer } from "n3";
-import { safeIri } from "./iri";
+import { safeIri } from "../../model/iri";
 import { turtlePrefixes } from "./namespaces";
 
 const { namedNode, literal, quad } = DataFactory;

@@ -1,9 +1,9 @@
 import { WriteTx } from "../../platform/db/neo4j";
-import type { ItemKind as ItemLabel } from "../../api/item/item.cypher";
+import type { ItemKind as ItemLabel } from "../../model/graph.cypher";
 import { toSimplified } from "../../platform/text/chinese";
 import * as q from "./correction.cypher";
-import { CorrectionRow, toRecord } from "../../api/correction/correction.repository";
-import { CorrectionKind, CorrectionRecord, ItemKind } from "../../api/correction/correction.type";
+import { CorrectionRow, toRecord } from "./correction.record";
+import { CorrectionKind, CorrectionRecord, ItemKind } from "./correction.record";
 
 /**
  * Applying corrections on top of what the extractor wrote. The same statements serve a new

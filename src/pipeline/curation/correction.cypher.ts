@@ -1,4 +1,4 @@
-import { ITEM_KINDS, ItemKind } from "../../api/item/item.cypher";
+import { ITEM_KINDS, ItemKind } from "../../model/graph.cypher";
 
 /**
  * Corrections are `(:Correction:Entity {id, seq, kind, author, at, reason, targetId, targetType,

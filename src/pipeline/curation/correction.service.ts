@@ -1,9 +1,9 @@
 import { Queryable, WriteTx } from "../../platform/db/neo4j";
 import { rederiveMeetings } from "../derived/derived.repository";
 import { badInput } from "../../platform/errors";
-import { sentenceAround } from "../ingest/graph-rows";
-import { sha256 } from "../ingest/ids";
-import { awaitSearchable } from "../../api/search/search.repository";
+import { sentenceAround } from "../rows/graph-rows";
+import { sha256 } from "../rows/ids";
+import { awaitSearchable } from "../../platform/db/search-index";
 import { toSimplified } from "../../platform/text/chinese";
 import { isKnownTheme } from "../../model/theme.catalog";
 import {
@@ -22,8 +22,8 @@ import {
   recordCorrection,
   standingOf,
   toRecord,
-} from "../../api/correction/correction.repository";
-import { AddItemInput, CorrectionKind, CorrectionRecord, ItemKind } from "../../api/correction/correction.type";
+} from "./correction.record";
+import { AddItemRequest, CorrectionKind, CorrectionRecord, ItemKind } from "./correction.record";
 
 /**
  * The curators' corrections. Each runs in one write transaction: everything it is given is
@@ -170,7 +170,7 @@ const ID_LETTER: Record<ItemKind, string> = {
 };
 
 /** addItem: an item the extractor missed, by its span in the document. */
-export function addItem(db: Queryable, signed: Signed, input: AddItemInput): Promise<CorrectionRecord> {
+export function addItem(db: Queryable, signed: Signed, input: AddItemRequest): Promise<CorrectionRecord> {
   const reason = checkReason(input.reason);
   checkId(input.documentId, "input.documentId");
   checkThemeIds(input.themeIds, "input.themeIds");

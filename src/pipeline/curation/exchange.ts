@@ -2,9 +2,9 @@ import { CURATOR_NAME } from "../../platform/config";
 import { Queryable } from "../../platform/db/neo4j";
 import { AppError, ErrorCode } from "../../platform/errors";
 import { DEPARTMENT_TARGETS } from "./correction.cypher";
-import { CorrectionRow, toRecord } from "../../api/correction/correction.repository";
+import { CorrectionRow, toRecord } from "./correction.record";
 import * as service from "./correction.service";
-import { CorrectionKind, CorrectionRecord, ItemKind } from "../../api/correction/correction.type";
+import { CorrectionKind, CorrectionRecord, ItemKind } from "./correction.record";
 import * as q from "./exchange.cypher";
 
 /**

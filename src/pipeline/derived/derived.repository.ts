@@ -3,9 +3,9 @@ import {
   INFERENCES,
   NEXT_MEETING_UPGRADE_FROM_V5,
   UNLINK_MEETINGS,
-} from "../inference/inference.cypher";
+} from "./inference/inference.cypher";
 import { Queryable, WriteTx } from "../../platform/db/neo4j";
-import { TALLY_MEETINGS, TALLY_REMOVE_MEETING, TALLY_UPGRADE_FROM_V4, UNTALLY_MEETINGS } from "../tally/tally.cypher";
+import { TALLY_MEETINGS, TALLY_REMOVE_MEETING, TALLY_UPGRADE_FROM_V4, UNTALLY_MEETINGS } from "./tally/tally.cypher";
 import { topThemeIds } from "../../model/theme.catalog";
 import * as q from "./derived.cypher";
 

@@ -36,7 +36,7 @@ describe("extractorVersion", () => {
     expect(files).toContain("src/pipeline/extraction/extract.ts");
     expect(files).toContain("src/pipeline/extraction/themes.ts");
     expect(files).toContain("src/pipeline/registry/department.registry.ts");
-    expect(files).toContain("src/pipeline/ingest/graph-rows.ts");
+    expect(files).toContain("src/pipeline/rows/graph-rows.ts");
     expect(files.filter((f) => f.endsWith(".test.ts"))).toEqual([]);
     expect(files.length).toBeGreaterThan(EXTRACTOR_SOURCES.length);
   });

@@ -15,8 +15,8 @@ export const EXTRACTOR_SOURCES = [
   "model/department-kind",
   "model/theme.catalog",
   "platform/text/chinese",
-  "pipeline/ingest/graph-rows",
-  "pipeline/ingest/ids",
+  "pipeline/rows/graph-rows",
+  "pipeline/rows/ids",
 ] as const;
 
 /** Reference data the extractor reads (seed/). */

@@ -1,7 +1,7 @@
 import { isUnavailable, Queryable } from "../../platform/db/neo4j";
 import { AppError, ErrorCode } from "../../platform/errors";
 import { DERIVE_BATCH, derivePending } from "../derived/derived.repository";
-import { awaitSearchable } from "../../api/search/search.repository";
+import { awaitSearchable } from "../../platform/db/search-index";
 import {
   ExistingDocument,
   findDocuments,

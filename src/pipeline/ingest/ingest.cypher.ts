@@ -1,5 +1,5 @@
 import { foldRedirected } from "../curation/correction.cypher";
-import { notRejected } from "../../api/item/item.cypher";
+import { DIRECTIVE_INDEX } from "../derived/derived.cypher";
 
 /**
  * The one "extraction → graph" writer as Cypher. Every node carries the extra label :Entity (one
@@ -124,25 +124,6 @@ CALL (readout) {
   MATCH (x:Directive {id: row.id}), (d:Department {id: departmentId})
   MERGE (x)-[:ADDRESSED_TO]->(d)
 }`;
-
-// What the meeting's directives are about (top-level themes) and whom they name, as small index
-// entries beside it (a rejected directive directs on nothing): the inference rules look for the
-// first meeting after (or the last before) a date that directed on a theme or named a department,
-// and a composite range index ordered by (key, date, meetingId) answers that in one seek. Walking
-// meetings by date and reading lists on each one grew with the number of meetings crossed (11 ms
-// per derived meeting after 1,000).
-export const DIRECTIVE_INDEX = `
-CALL (m) {
-  MATCH (m)-[:ISSUED]->(dx:Directive)-[:ABOUT]->(t:PolicyTheme) WHERE t.parentId IS NULL AND ${notRejected("dx")}
-  WITH DISTINCT m, t.id AS themeId
-  CREATE (:MeetingDirectiveTheme {themeId: themeId, date: m.date, meetingId: m.id})
-}
-CALL (m) {
-  MATCH (m)-[:ISSUED]->(dx:Directive)-[:ADDRESSED_TO]->(d:Department) WHERE ${notRejected("dx")}
-  WITH DISTINCT m, d.id AS departmentId
-  CREATE (:MeetingAddressee {departmentId: departmentId, date: m.date, meetingId: m.id})
-}
-SET m.directivesIndexed = true`;
 
 /**
  * Writes each document of $group.readouts unless it is already there (a document is written whole,

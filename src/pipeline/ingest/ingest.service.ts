@@ -6,7 +6,7 @@ import { Extraction, ExtractedItem, Span } from "../extraction/extraction.types"
 import { extractorVersion, GIVEN_EXTRACTION } from "../extraction/extractor-version";
 import { ReadInput, readReadoutBytes, ReadOptions, readReadoutText, undatedReason } from "../extraction/input";
 import { parseReadoutFile, ReadoutFile } from "../extraction/readout";
-import { buildGraphRows, GraphRows } from "./graph-rows";
+import { buildGraphRows, GraphRows } from "../rows/graph-rows";
 import { FIND_DOCUMENTS } from "./ingest.cypher";
 import { writeReadout } from "./ingest.writer";
 

@@ -1,7 +1,7 @@
 import { Queryable, WriteTx } from "../../platform/db/neo4j";
 import { deriveMeetings } from "../derived/derived.repository";
-import { awaitSearchable } from "../../api/search/search.repository";
-import { GraphRows } from "./graph-rows";
+import { awaitSearchable } from "../../platform/db/search-index";
+import { GraphRows } from "../rows/graph-rows";
 import { WRITE_READOUTS } from "./ingest.cypher";
 
 export type WriteStatus = "created" | "unchanged";

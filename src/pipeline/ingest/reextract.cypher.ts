@@ -3,12 +3,12 @@
  * what the current extractor reads, inside one transaction per document (see reextract.service).
  * The rewrite reuses the writer's fragments (ingest.cypher) with MERGE for what is kept.
  */
+import { DIRECTIVE_INDEX } from "../derived/derived.cypher";
 import { EXTRACTED_ITEM, EXTRACTED_TAG, extractedLink } from "./reextract.hooks";
 import {
   ADDRESSEES,
   DEPARTMENTS,
   DEPARTMENTS_AND_HOST,
-  DIRECTIVE_INDEX,
   items,
   people,
   reports,

@@ -1,5 +1,5 @@
 import { ExtractedItem, Extraction } from "../extraction/extraction.types";
-import { buildGraphRows, GraphRows } from "./graph-rows";
+import { buildGraphRows, GraphRows } from "../rows/graph-rows";
 import { matchItems, newItemId, planReextract, StoredDocument, StoredItem } from "./reextract.plan";
 
 const text =

@@ -1,5 +1,5 @@
-import { DirectiveRow, GraphRows, ItemRow, ThemeTagRow } from "./graph-rows";
-import * as ids from "./ids";
+import { DirectiveRow, GraphRows, ItemRow, ThemeTagRow } from "../rows/graph-rows";
+import * as ids from "../rows/ids";
 
 /** The three kinds of extracted item. */
 export type ItemKind = "achievement" | "shortcoming" | "directive";

@@ -1,4 +1,4 @@
-import { GraphRows } from "./graph-rows";
+import { GraphRows } from "../rows/graph-rows";
 import { prepareReadoutText, PrepareOptions } from "./ingest.service";
 import { StoredDocument } from "./reextract.plan";
 import { extractAgain } from "./reextract.service";

@@ -1,6 +1,17 @@
 import { timingSafeEqual } from "node:crypto";
 import type { CuratorToken } from "../config";
-import { Caller } from "../../api/graphql/context";
+
+/** Who is calling: resolved from the Authorization header by the server. */
+export interface Caller {
+  /** True when the request carried a curator token. */
+  curator: boolean;
+  /** The curator's name (a correction's author): `curator` for POLICYGRAPH_CURATOR_TOKEN; null for others. */
+  curatorName: string | null;
+  /** False when no curator token is configured: then every mutation is refused. */
+  mutationsEnabled: boolean;
+  /** True when the request carried some bearer token (right or wrong). */
+  presentedToken: boolean;
+}
 
 export interface AuthSettings {
   /** The unnamed curator token: its holder signs corrections as `curator`. */

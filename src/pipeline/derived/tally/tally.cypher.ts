@@ -1,5 +1,5 @@
-import { DERIVING } from "../derived/derived.cypher";
-import { notRejected } from "../../api/item/item.cypher";
+import { DERIVING } from "../derived.cypher";
+import { notRejected } from "../../../model/graph.cypher";
 
 /**
  * Tallies: per-meeting counts kept beside the graph so that pattern queries over years of meetings
