@@ -18,7 +18,7 @@ import { formatError } from "../api/graphql/format-error";
 import { healthHandler } from "../platform/http/health";
 import { hostGuard, requestBaseUrl } from "../platform/http/host";
 import { httpErrorHandler } from "../platform/http/http-errors";
-import { graphqlSchema } from "../api/graphql/schema";
+import { graphqlSchema } from "../api/schema/schema";
 
 export type ServerSettings = Pick<
   Config,

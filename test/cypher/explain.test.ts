@@ -65,6 +65,10 @@ const PARAMS: Record<string, unknown> = {
   keys: [{ departmentId: ID, themeId: ID }],
   columns: [ID],
   themes: [{ id: ID, name: "主题", parentId: null, position: 1 }],
+  fallbackReasons: ["portfolio:"],
+  name: "alice",
+  type: "Shortcoming",
+  order: 1,
 };
 
 const paramsOf = (s: Statement) => [...new Set([...s.cypher.matchAll(/\$([A-Za-z_]\w*)/g)].map((m) => m[1]))];
@@ -74,7 +78,7 @@ const paramsOf = (s: Statement) => [...new Set([...s.cypher.matchAll(/\$([A-Za-z
 // membership in it, else the representative value. Names recur with different shapes across
 // statements (`$batch` is a page size in one, a map of meetings and years in another).
 function valueFor(name: string, cypher: string): unknown {
-  if (new RegExp(`\\$${name}\\.|SET\\s+\\w+\\s*\\+?=\\s*\\$${name}\\b`).test(cypher)) return {};
+  if (new RegExp(`\\$${name}\\.\\w|SET\\s+\\w+\\s*\\+?=\\s*\\$${name}\\b`).test(cypher)) return {};
   const value = PARAMS[name];
   if (new RegExp(`(UNWIND|IN)\\s+\\$${name}\\b`).test(cypher) && !Array.isArray(value)) return [value];
   return value;

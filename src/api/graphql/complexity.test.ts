@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import { getOperationAST, parse } from "graphql";
-import { graphqlSchema } from "./schema";
+import { graphqlSchema } from "../schema/schema";
 import { estimateOperation, operationComplexity, ROUND_TRIP_COST, SMALL_LIST_SIZE } from "./complexity";
 
 const cost = (query: string, variables?: Record<string, unknown>) =>

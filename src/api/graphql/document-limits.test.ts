@@ -6,7 +6,7 @@ import { AppError } from "../../platform/errors";
 import { projectRoot } from "../../platform/paths";
 import { estimateOperation } from "./complexity";
 import { documentLimitsRule, parseOptions, tokenLimitRefusal } from "./document-limits";
-import { graphqlSchema } from "./schema";
+import { graphqlSchema } from "../schema/schema";
 
 const DEFAULTS = loadConfig({}).limits;
 const schema = graphqlSchema();

@@ -1,14 +1,7 @@
 import { Queryable } from "../../platform/db/neo4j";
 import { byKeys, defineLoader } from "../graphql/context";
-import { themeCatalog } from "../../model/theme.catalog";
 import * as q from "./theme.cypher";
 import type { PolicyTheme } from "./theme.type";
-
-/** Writes the shipped theme catalog into the graph (idempotent; run at start-up). */
-export async function syncThemes(db: Queryable): Promise<void> {
-  const themes = themeCatalog().map((t, position) => ({ ...t, parent: t.parent ?? null, position }));
-  await db.write(q.SYNC_THEMES, { themes });
-}
 
 /** All themes, top-level first in their fixed order. */
 export async function allThemes(db: Queryable): Promise<PolicyTheme[]> {

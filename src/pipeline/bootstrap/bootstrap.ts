@@ -6,7 +6,7 @@ import { seedIfEmpty } from "../ingest/seed";
 import { countBehind } from "../ingest/reextract.service";
 import { extractorVersion } from "../extraction/extractor-version";
 import { ensureDerived } from "../derived/derived.repository";
-import { syncThemes } from "../../api/theme/theme.repository";
+import { syncThemes } from "./themes";
 
 export type Log = (line: string) => void;
 

@@ -1,8 +1,8 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
 import { badInput } from "../../platform/errors";
 import { Context } from "../graphql/context";
-import { neighborhood, NeighborhoodRecord, PathRecord, shortestPaths } from "./explore.repository";
-import { GraphPath, Neighborhood } from "./explore.type";
+import { neighborhood, NeighborhoodRecord, PathRecord, shortestPaths } from "./neighborhood.repository";
+import { GraphPath, Neighborhood } from "./neighborhood.type";
 
 const MAX_DEPTH = 3;
 const MAX_NODES = 500;

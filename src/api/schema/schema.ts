@@ -8,7 +8,7 @@ import { DirectiveAddressResolver, ShortcomingAddressResolver } from "../inferen
 import { DepartmentResolver } from "../department/department.resolver";
 import { DirectiveResolver } from "../directive/directive.resolver";
 import { DocumentResolver } from "../document/document.resolver";
-import { ExploreResolver } from "../neighborhood/explore.resolver";
+import { ExploreResolver } from "../neighborhood/neighborhood.resolver";
 import { IngestResolver } from "../ingest/ingest.resolver";
 import { ReextractResolver } from "../ingest/reextract.resolver";
 import { EvidenceResolver } from "../item/evidence.resolver";

@@ -1,8 +1,8 @@
 import { Context } from "../graphql/context";
 import type { Typed } from "../graphql/node.type";
 import { labelsOf, loadLabelled } from "../node/node.repository";
-import * as q from "./explore.cypher";
-import type { GraphEdge } from "./explore.type";
+import * as q from "./neighborhood.cypher";
+import type { GraphEdge } from "./neighborhood.type";
 
 interface NeighbourRow extends GraphEdge {
   id: string;
