@@ -2,6 +2,51 @@ import js from "@eslint/js";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
+// The layers of src/ (see src/README.md), lowest first: a layer imports only the layers below it,
+// so each rule lists what a layer must not reach. Relative specifiers always name the layer folder
+// they go through (../../api/…), which is what the patterns match.
+const layer = (name) => ({
+  regex: `^\\.\\.?/(.*/)?${name}(/|$)`,
+  message: `imports go down the layers (src/README.md): not into ${name}/`,
+});
+const GRAPHQL = {
+  group: ["graphql", "graphql/*", "type-graphql", "graphql-scalars", "@apollo/*", "dataloader"],
+  message: "GraphQL belongs to src/api: the layers below it do not import it",
+};
+const restrict = (...patterns) => ({ "no-restricted-imports": ["error", { patterns }] });
+const LAYER_RULES = [
+  {
+    files: ["src/platform/**/*.ts"],
+    rules: restrict(
+      layer("model"),
+      layer("pipeline"),
+      layer("api"),
+      layer("outputs"),
+      layer("cli"),
+      layer("server"),
+      GRAPHQL,
+    ),
+  },
+  {
+    files: ["src/model/**/*.ts"],
+    rules: restrict(layer("pipeline"), layer("api"), layer("outputs"), layer("cli"), layer("server"), GRAPHQL),
+  },
+  {
+    files: ["src/pipeline/**/*.ts"],
+    rules: restrict(layer("api"), layer("outputs"), layer("cli"), layer("server"), GRAPHQL),
+  },
+  { files: ["src/api/**/*.ts"], rules: restrict(layer("outputs"), layer("cli"), layer("server")) },
+  { files: ["src/outputs/**/*.ts"], rules: restrict(layer("api"), layer("cli"), layer("server"), GRAPHQL) },
+  { files: ["src/cli/**/*.ts"], rules: restrict(layer("api"), layer("server")) },
+  // The explorer shares the IRI scheme and nothing else of the server.
+  {
+    files: ["web/src/**/*.ts"],
+    rules: restrict({ regex: "(^|/)src/(?!model/)", message: "the explorer imports only src/model from the server" }),
+  },
+  // Until the one error module (issue 26, part 4): AppError is still a GraphQLError.
+  { files: ["src/platform/errors.ts"], rules: { "no-restricted-imports": "off" } },
+];
+
 export default tseslint.config(
   { ignores: ["dist/**", "node_modules/**", "coverage/**", ".policygraph/**", "web/dist/**"] },
   js.configs.recommended,
@@ -29,4 +74,5 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
+  ...LAYER_RULES,
 );

@@ -12,14 +12,14 @@ import { Converter } from "opencc-js";
 import { FAMILIES, generateCase } from "./synthetic.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const entry = join(root, "dist", "extraction", "extract.js");
+const entry = join(root, "dist", "pipeline", "extraction", "extract.js");
 if (!existsSync(entry)) {
   console.error("extract.bench: dist/ not built; run `npm run build` first");
   process.exit(2);
 }
 const require = createRequire(import.meta.url);
 const { extractReadout } = require(entry);
-const { toSimplified } = require(join(root, "dist", "text", "chinese.js"));
+const { toSimplified } = require(join(root, "dist", "platform", "text", "chinese.js"));
 const toTraditional = Converter({ from: "cn", to: "hk" });
 
 const count = Number(process.argv[2] ?? 1000);

@@ -3,7 +3,7 @@
 // stored model as it is (labels, relationship types, properties); generated queries answer what
 // they can, and @cypher fields the rest (a department's themes, the pattern queries). Those
 // statements read the graph as the readouts state it, items and their ABOUT edges: the tallies are
-// this service's own design (src/tally), not something a user of the library would have.
+// this service's own design (src/pipeline/tally), not something a user of the library would have.
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);

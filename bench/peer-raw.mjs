@@ -1,6 +1,6 @@
 // The floor of bench/peer.bench.mjs: one hand-written Cypher statement per operation behind a bare
 // node:http endpoint, answering the service's GraphQL shape (so its answers compare as they are).
-// It reads what the service reads: the tallies for the pattern parts (src/tally), items otherwise.
+// It reads what the service reads: the tallies for the pattern parts (src/pipeline/tally), items otherwise.
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
 
@@ -43,7 +43,7 @@ CALL {
 }
 RETURN {totalCount: total, nodes: nodes} AS shortcomings`,
 
-  // The all-time totals the service keeps per department and theme (src/tally/tally.cypher.ts).
+  // The all-time totals the service keeps per department and theme (src/pipeline/tally/tally.cypher.ts).
   recurring: `
 MATCH (s:DepartmentThemeTotal) WHERE s.shortcomings > 0
 WITH s.themeId AS themeId, count(*) AS departmentCount, sum(s.shortcomings) AS shortcomingCount

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync, copyFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runIngest } from "../src/cli/ingest.command";
-import { Database } from "../src/db/neo4j";
+import { Database } from "../src/platform/db/neo4j";
 import { graphCounts, resetGraph, testDatabase } from "./support/graph";
 import { READOUTS, readoutPath } from "./support/readouts";
 import { testConnection } from "./support/test-neo4j";

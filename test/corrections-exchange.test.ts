@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCorrections } from "../src/cli/corrections.command";
-import { Database } from "../src/db/neo4j";
+import { Database } from "../src/platform/db/neo4j";
 import { RunningServer } from "../src/server/app";
 import { graphCounts, resetGraph, testDatabase } from "./support/graph";
 import { captureOutput } from "./support/output";

@@ -1,5 +1,5 @@
-import { Database, Queryable } from "../src/db/neo4j";
-import { seedIfEmpty } from "../src/ingest/seed";
+import { Database, Queryable } from "../src/platform/db/neo4j";
+import { seedIfEmpty } from "../src/pipeline/ingest/seed";
 import { RunningServer } from "../src/server/app";
 import { resetGraph, testDatabase } from "./support/graph";
 import { DEFAULT_SETTINGS, testServer } from "./support/server";

@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Parser, Store } from "n3";
-import { Database } from "../src/db/neo4j";
-import { ingestReadoutText } from "../src/ingest/ingest.service";
-import { seedIfEmpty } from "../src/ingest/seed";
-import { entityIri } from "../src/linked-data/iri";
-import { projectRoot } from "../src/paths";
+import { Database } from "../src/platform/db/neo4j";
+import { ingestReadoutText } from "../src/pipeline/ingest/ingest.service";
+import { seedIfEmpty } from "../src/pipeline/ingest/seed";
+import { entityIri } from "../src/model/iri";
+import { projectRoot } from "../src/platform/paths";
 import { RunningServer } from "../src/server/app";
 import { resetGraph, testDatabase } from "./support/graph";
 import { gql, testServer } from "./support/server";

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { Database } from "../src/db/neo4j";
-import { seedIfEmpty } from "../src/ingest/seed";
-import { projectRoot } from "../src/paths";
+import { Database } from "../src/platform/db/neo4j";
+import { seedIfEmpty } from "../src/pipeline/ingest/seed";
+import { projectRoot } from "../src/platform/paths";
 import { RunningServer } from "../src/server/app";
 import { resetGraph, testDatabase } from "./support/graph";
 import { gql, testServer } from "./support/server";

@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Browser, BrowserContext, chromium, Page } from "playwright-core";
-import { Database } from "../src/db/neo4j";
-import { explorerIndex } from "../src/explorer/explorer.shell";
-import { ingestReadoutText } from "../src/ingest/ingest.service";
-import { projectRoot } from "../src/paths";
+import { Database } from "../src/platform/db/neo4j";
+import { explorerIndex } from "../src/outputs/web-shell/web-shell";
+import { ingestReadoutText } from "../src/pipeline/ingest/ingest.service";
+import { projectRoot } from "../src/platform/paths";
 import { RunningServer } from "../src/server/app";
 import { resetGraph, testDatabase } from "./support/graph";
 import { ingestAll } from "./support/readouts";

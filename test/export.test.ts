@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Parser } from "n3";
 import { runExport } from "../src/cli/export.command";
-import { Database } from "../src/db/neo4j";
+import { Database } from "../src/platform/db/neo4j";
 import { graphCounts, resetGraph, testDatabase } from "./support/graph";
 import { ingestAll } from "./support/readouts";
 import { testConnection } from "./support/test-neo4j";

@@ -1,8 +1,8 @@
 import neo4j from "neo4j-driver";
-import { loadConfig } from "../src/config";
-import { Database, mapError, Queryable } from "../src/db/neo4j";
-import { AppError } from "../src/errors";
-import { seedIfEmpty } from "../src/ingest/seed";
+import { loadConfig } from "../src/platform/config";
+import { Database, mapError, Queryable } from "../src/platform/db/neo4j";
+import { AppError } from "../src/platform/errors";
+import { seedIfEmpty } from "../src/pipeline/ingest/seed";
 import { RunningServer, ServerSettings } from "../src/server/app";
 import { resetGraph, testDatabase } from "./support/graph";
 import { testConnection } from "./support/test-neo4j";

@@ -1,9 +1,9 @@
-import { Database, Params, Queryable, Row, WriteTx } from "../src/db/neo4j";
-import { AppError } from "../src/errors";
-import { ingestMany } from "../src/ingest/ingest.bulk";
-import { FIND_DOCUMENTS, WRITE_READOUTS } from "../src/ingest/ingest.cypher";
-import { ingestReadoutText } from "../src/ingest/ingest.service";
-import { MAX_READOUT_BYTES } from "../src/extraction/decode";
+import { Database, Params, Queryable, Row, WriteTx } from "../src/platform/db/neo4j";
+import { AppError } from "../src/platform/errors";
+import { ingestMany } from "../src/pipeline/ingest/ingest.bulk";
+import { FIND_DOCUMENTS, WRITE_READOUTS } from "../src/pipeline/ingest/ingest.cypher";
+import { ingestReadoutText } from "../src/pipeline/ingest/ingest.service";
+import { MAX_READOUT_BYTES } from "../src/pipeline/extraction/decode";
 import { RunningServer } from "../src/server/app";
 import { graphCounts, resetGraph, testDatabase } from "./support/graph";
 import { ingestAll, readoutText } from "./support/readouts";

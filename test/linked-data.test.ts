@@ -1,7 +1,7 @@
 import * as jsonld from "jsonld";
 import { DataFactory, Parser, Quad, Store } from "n3";
-import { Database } from "../src/db/neo4j";
-import { entityIri, EntityType, IRI_TYPES } from "../src/linked-data/iri";
+import { Database } from "../src/platform/db/neo4j";
+import { entityIri, EntityType, IRI_TYPES } from "../src/model/iri";
 import { RunningServer } from "../src/server/app";
 import { graphCounts, resetGraph, testDatabase } from "./support/graph";
 import { ingestAll } from "./support/readouts";

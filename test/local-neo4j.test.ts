@@ -2,10 +2,10 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { prepareDatabase } from "../src/bootstrap";
-import { LocalNeo4j, localPassword, startLocalNeo4j } from "../src/db/local-neo4j/local-neo4j";
-import { processAlive, processGone } from "../src/db/local-neo4j/runtime";
-import { Database } from "../src/db/neo4j";
+import { prepareDatabase } from "../src/pipeline/bootstrap/bootstrap";
+import { LocalNeo4j, localPassword, startLocalNeo4j } from "../src/platform/db/local-neo4j/local-neo4j";
+import { processAlive, processGone } from "../src/platform/db/local-neo4j/runtime";
+import { Database } from "../src/platform/db/neo4j";
 import { graphCounts } from "./support/graph";
 import { freePort, localSettings } from "./support/test-neo4j";
 
@@ -60,7 +60,7 @@ it("keeps its data and password across a restart, and is reused while it runs", 
 
 // A starter that prints its Neo4j's pid and then idles, to be killed with -9 like a crashed server.
 const STARTER = `
-const { startLocalNeo4j } = require(${JSON.stringify(join(__dirname, "..", "src", "db", "local-neo4j", "local-neo4j.ts"))});
+const { startLocalNeo4j } = require(${JSON.stringify(join(__dirname, "..", "src", "platform", "db", "local-neo4j", "local-neo4j.ts"))});
 const { localSettings } = require(${JSON.stringify(join(__dirname, "support", "test-neo4j.ts"))});
 const settings = localSettings(process.env.PG_HOME, Number(process.env.PG_PORT));
 startLocalNeo4j({ ...settings, log: () => undefined }).then(

@@ -1,5 +1,5 @@
-import { Database } from "../src/db/neo4j";
-import { parseReadoutFile } from "../src/extraction/readout";
+import { Database } from "../src/platform/db/neo4j";
+import { parseReadoutFile } from "../src/pipeline/extraction/readout";
 import { RunningServer } from "../src/server/app";
 import { graphCounts, resetGraph, testDatabase } from "./support/graph";
 import { readoutText } from "./support/readouts";

@@ -1,5 +1,5 @@
-import { Database } from "../src/db/neo4j";
-import { ingestReadoutText } from "../src/ingest/ingest.service";
+import { Database } from "../src/platform/db/neo4j";
+import { ingestReadoutText } from "../src/pipeline/ingest/ingest.service";
 import { RunningServer } from "../src/server/app";
 import { resetGraph, testDatabase } from "./support/graph";
 import { ingestAll, readoutText } from "./support/readouts";

@@ -1,6 +1,6 @@
-import { Database } from "../src/db/neo4j";
-import { ingestReadoutText } from "../src/ingest/ingest.service";
-import { MAX_LAST } from "../src/graphql/history.args";
+import { Database } from "../src/platform/db/neo4j";
+import { ingestReadoutText } from "../src/pipeline/ingest/ingest.service";
+import { MAX_LAST } from "../src/api/graphql/history.args";
 import { RunningServer } from "../src/server/app";
 import { resetGraph, testDatabase } from "./support/graph";
 import { ingestAll, readoutText } from "./support/readouts";

@@ -1,5 +1,5 @@
-import { Database } from "../src/db/neo4j";
-import { seedIfEmpty } from "../src/ingest/seed";
+import { Database } from "../src/platform/db/neo4j";
+import { seedIfEmpty } from "../src/pipeline/ingest/seed";
 import { RunningServer } from "../src/server/app";
 import { resetGraph, testDatabase } from "./support/graph";
 import { gql, testServer } from "./support/server";

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { Database } from "../src/db/neo4j";
-import { ingestReadoutText } from "../src/ingest/ingest.service";
-import { reextractDocuments } from "../src/ingest/reextract.service";
-import { projectRoot } from "../src/paths";
+import { Database } from "../src/platform/db/neo4j";
+import { ingestReadoutText } from "../src/pipeline/ingest/ingest.service";
+import { reextractDocuments } from "../src/pipeline/ingest/reextract.service";
+import { projectRoot } from "../src/platform/paths";
 import { RunningServer } from "../src/server/app";
 import { resetGraph, testDatabase } from "./support/graph";
 import { ingestAll } from "./support/readouts";

@@ -1,6 +1,6 @@
 import expected from "./fixtures/founding-meeting.expected.json";
-import { Database } from "../src/db/neo4j";
-import { seedFoundingMeeting, seedIfEmpty } from "../src/ingest/seed";
+import { Database } from "../src/platform/db/neo4j";
+import { seedFoundingMeeting, seedIfEmpty } from "../src/pipeline/ingest/seed";
 import { RunningServer } from "../src/server/app";
 import { graphCounts, resetGraph, testDatabase } from "./support/graph";
 import { gql, testServer } from "./support/server";

@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { extractReadout } from "../src/extraction/extract";
+import { extractReadout } from "../src/pipeline/extraction/extract";
 
 const root = join(__dirname, "..");
 

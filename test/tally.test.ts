@@ -1,5 +1,5 @@
-import { Database } from "../src/db/neo4j";
-import { ensureDerived } from "../src/derived/derived.repository";
+import { Database } from "../src/platform/db/neo4j";
+import { ensureDerived } from "../src/pipeline/derived/derived.repository";
 import { resetGraph, testDatabase } from "./support/graph";
 import { ingestAll } from "./support/readouts";
 

@@ -1,8 +1,14 @@
 import { createWriteStream, readFileSync, renameSync, statSync, unlinkSync } from "node:fs";
 import { Writable } from "node:stream";
-import { loadConfig } from "../config";
-import { isUnavailable } from "../db/neo4j";
-import { exportCorrections, importCorrections, ImportRow, MalformedExport, parseExport } from "../correction/exchange";
+import { loadConfig } from "../platform/config";
+import { isUnavailable } from "../platform/db/neo4j";
+import {
+  exportCorrections,
+  importCorrections,
+  ImportRow,
+  MalformedExport,
+  parseExport,
+} from "../pipeline/curation/exchange";
 import { oneLine, openForCommand } from "./database";
 
 const USAGE = `usage: policygraph corrections export [--out FILE]

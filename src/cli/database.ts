@@ -1,6 +1,6 @@
-import { openDatabase, OpenDatabase, prepareDatabase } from "../bootstrap";
-import { Config } from "../config";
-import { isUnavailable } from "../db/neo4j";
+import { openDatabase, OpenDatabase, prepareDatabase } from "../pipeline/bootstrap/bootstrap";
+import { Config } from "../platform/config";
+import { isUnavailable } from "../platform/db/neo4j";
 
 /** An error's message on one line, for a CLI's one-line reasons. */
 export function oneLine(error: unknown): string {

@@ -1,11 +1,11 @@
 import { createWriteStream, mkdirSync, renameSync, statSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import { Writable } from "node:stream";
-import { loadConfig } from "../config";
-import { isUnavailable } from "../db/neo4j";
-import { writeCsvExport } from "../linked-data/csv";
-import { DumpFormat, writeDump } from "../linked-data/dump";
-import { chunkWriter } from "../linked-data/stream";
+import { loadConfig } from "../platform/config";
+import { isUnavailable } from "../platform/db/neo4j";
+import { writeCsvExport } from "../outputs/linked-data/csv";
+import { DumpFormat, writeDump } from "../outputs/linked-data/dump";
+import { chunkWriter } from "../outputs/linked-data/stream";
 import { oneLine, openForCommand } from "./database";
 
 const USAGE = `usage: policygraph export --format ttl|jsonld|csv [--out DIR]

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runExtract } from "./extract.command";
-import { MAX_READOUT_BYTES } from "../extraction/decode";
-import { Extraction } from "../extraction/extraction.types";
+import { MAX_READOUT_BYTES } from "../pipeline/extraction/decode";
+import { Extraction } from "../pipeline/extraction/extraction.types";
 import { captureOutput } from "../../test/support/output";
 
 let dir: string;

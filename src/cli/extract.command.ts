@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
-import { checkReadoutSize, ReadoutInputError } from "../extraction/decode";
-import { extractFile } from "../extraction/extract";
-import { formatOfPath, readReadoutBytes, undatedReason } from "../extraction/input";
+import { checkReadoutSize, ReadoutInputError } from "../pipeline/extraction/decode";
+import { extractFile } from "../pipeline/extraction/extract";
+import { formatOfPath, readReadoutBytes, undatedReason } from "../pipeline/extraction/input";
 import { READOUT_FLAGS_USAGE, takeReadoutFlags } from "./readout-flags";
 
 const USAGE = `usage: policygraph extract FILE [--published YYYY-MM-DD] [--host NAME]

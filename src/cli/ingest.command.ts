@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { loadConfig } from "../config";
-import { checkReadoutSize } from "../extraction/decode";
-import { formatOfPath } from "../extraction/input";
-import { BulkResult, InputBytes, ingestMany, IngestStopped } from "../ingest/ingest.bulk";
+import { loadConfig } from "../platform/config";
+import { checkReadoutSize } from "../pipeline/extraction/decode";
+import { formatOfPath } from "../pipeline/extraction/input";
+import { BulkResult, InputBytes, ingestMany, IngestStopped } from "../pipeline/ingest/ingest.bulk";
 import { oneLine, openForCommand } from "./database";
 import { Progress } from "./progress";
 import { READOUT_FLAGS_USAGE, takeReadoutFlags } from "./readout-flags";

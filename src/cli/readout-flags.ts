@@ -1,4 +1,4 @@
-import { isPublishedDate, ReadoutDefaults } from "../extraction/readout";
+import { isPublishedDate, ReadoutDefaults } from "../pipeline/extraction/readout";
 
 /** Usage lines for the flags every readout-reading command takes. */
 export const READOUT_FLAGS_USAGE = `  --published YYYY-MM-DD  publication date where the front matter or page gives none (YYYY also)

@@ -1,7 +1,7 @@
-import { loadConfig } from "../config";
-import { isUnavailable } from "../db/neo4j";
-import { extractorVersion } from "../extraction/extractor-version";
-import { reextractDocuments, ReextractRow } from "../ingest/reextract.service";
+import { loadConfig } from "../platform/config";
+import { isUnavailable } from "../platform/db/neo4j";
+import { extractorVersion } from "../pipeline/extraction/extractor-version";
+import { reextractDocuments, ReextractRow } from "../pipeline/ingest/reextract.service";
 import { oneLine, openForCommand } from "./database";
 
 const USAGE = `usage: policygraph reextract [--all] [--dry-run] [--json]

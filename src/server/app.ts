@@ -5,20 +5,20 @@ import cors from "cors";
 import express from "express";
 import http from "node:http";
 import { AddressInfo } from "node:net";
-import { Config } from "../config";
-import { Database } from "../db/neo4j";
-import { AppError, ErrorCode } from "../errors";
-import { Context, createContext } from "../graphql/context";
-import { explorerRouter } from "../explorer/explorer.router";
-import { linkedDataRouter } from "../linked-data/linked-data.router";
-import { callerOf, mayRead, RefusalCounter } from "./auth";
-import { costPlugin } from "./cost.plugin";
-import { documentLimitsRule, parseOptions } from "./document-limits";
-import { formatError } from "./format-error";
-import { healthHandler } from "./health";
-import { hostGuard, requestBaseUrl } from "./host";
-import { httpErrorHandler } from "./http-errors";
-import { graphqlSchema } from "./schema";
+import { Config } from "../platform/config";
+import { Database } from "../platform/db/neo4j";
+import { AppError, ErrorCode } from "../platform/errors";
+import { Context, createContext } from "../api/graphql/context";
+import { explorerRouter } from "../outputs/web-shell/web-shell.router";
+import { linkedDataRouter } from "../outputs/linked-data/linked-data.router";
+import { callerOf, mayRead, RefusalCounter } from "../platform/http/auth";
+import { costPlugin } from "../api/graphql/cost.plugin";
+import { documentLimitsRule, parseOptions } from "../api/graphql/document-limits";
+import { formatError } from "../api/graphql/format-error";
+import { healthHandler } from "../platform/http/health";
+import { hostGuard, requestBaseUrl } from "../platform/http/host";
+import { httpErrorHandler } from "../platform/http/http-errors";
+import { graphqlSchema } from "../api/schema/schema";
 
 export type ServerSettings = Pick<
   Config,

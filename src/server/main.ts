@@ -1,10 +1,10 @@
 import "reflect-metadata";
-import { logExtractorStatus, openDatabase, OpenDatabase, prepareDatabase } from "../bootstrap";
-import { loadConfig } from "../config";
-import { LocalNeo4jUnavailable } from "../db/local-neo4j/runtime";
-import { startLocalNeo4j } from "../db/local-neo4j/local-neo4j";
+import { logExtractorStatus, openDatabase, OpenDatabase, prepareDatabase } from "../pipeline/bootstrap/bootstrap";
+import { loadConfig } from "../platform/config";
+import { LocalNeo4jUnavailable } from "../platform/db/local-neo4j/runtime";
+import { startLocalNeo4j } from "../platform/db/local-neo4j/local-neo4j";
 import { RunningServer, startServer } from "./app";
-import { mutationsEnabled } from "./auth";
+import { mutationsEnabled } from "../platform/http/auth";
 
 const log = (line: string) => console.log(`[policygraph] ${line}`);
 

@@ -1,5 +1,5 @@
-import { Database } from "../../src/db/neo4j";
-import { ensureDerived } from "../../src/derived/derived.repository";
+import { Database } from "../../src/platform/db/neo4j";
+import { ensureDerived } from "../../src/pipeline/derived/derived.repository";
 
 const LINKS = `
 MATCH (dx:Directive)-[a:ADDRESSES]->(s:Shortcoming)

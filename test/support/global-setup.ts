@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { startLocalNeo4j } from "../../src/db/local-neo4j/local-neo4j";
+import { startLocalNeo4j } from "../../src/platform/db/local-neo4j/local-neo4j";
 import { freePort, localSettings, saveConnection, TEST_HOME } from "./test-neo4j";
 
 /** Starts (or reuses) the tests' Neo4j once for the whole run; global-teardown stops it. */

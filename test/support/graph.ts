@@ -1,7 +1,7 @@
-import { migrate } from "../../src/db/migrations";
-import { Database } from "../../src/db/neo4j";
-import { ensureDerived } from "../../src/derived/derived.repository";
-import { syncThemes } from "../../src/theme/theme.repository";
+import { migrate } from "../../src/platform/db/migrations";
+import { Database } from "../../src/platform/db/neo4j";
+import { ensureDerived } from "../../src/pipeline/derived/derived.repository";
+import { syncThemes } from "../../src/pipeline/bootstrap/themes";
 import { testConnection } from "./test-neo4j";
 
 /** A driver to the tests' database (close it in afterAll). */

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { Database } from "../../src/db/neo4j";
-import { ingestReadoutText, IngestOutcome } from "../../src/ingest/ingest.service";
-import { seedIfEmpty } from "../../src/ingest/seed";
-import { projectRoot } from "../../src/paths";
+import { Database } from "../../src/platform/db/neo4j";
+import { ingestReadoutText, IngestOutcome } from "../../src/pipeline/ingest/ingest.service";
+import { seedIfEmpty } from "../../src/pipeline/ingest/seed";
+import { projectRoot } from "../../src/platform/paths";
 
 /** Readouts written for the tests, in the genre (test/fixtures/readouts). */
 export const READOUTS = ["2021-06-30-districts", "2022-01-28-districts", "2022-05-31-municipal-traditional"] as const;

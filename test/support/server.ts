@@ -1,5 +1,5 @@
-import { loadConfig } from "../../src/config";
-import { Database } from "../../src/db/neo4j";
+import { loadConfig } from "../../src/platform/config";
+import { Database } from "../../src/platform/db/neo4j";
 import { RunningServer, ServerSettings, startServer } from "../../src/server/app";
 
 export const DEFAULT_SETTINGS: ServerSettings = {

@@ -1,9 +1,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
-import { loadConfig } from "../../src/config";
-import { ConnectionSettings } from "../../src/db/neo4j";
-import { projectRoot } from "../../src/paths";
+import { loadConfig } from "../../src/platform/config";
+import { ConnectionSettings } from "../../src/platform/db/neo4j";
+import { projectRoot } from "../../src/platform/paths";
 
 /**
  * The tests' own Neo4j: a local one in .policygraph/test (never npm start's data), or the server

@@ -1,4 +1,4 @@
-import { IRI_TYPES } from "../../src/linked-data/iri";
+import { IRI_TYPES } from "../../src/model/iri";
 
 /** The explorer's addresses. Entity pages live at the entities' own IRIs (/id/{type}/{id}). */
 export type Route =

@@ -1,0 +1,141 @@
+import { Queryable } from "../../platform/db/neo4j";
+import { notFound } from "../../platform/errors";
+import { byKeys, Context, defineLoader, load } from "../graphql/context";
+import { Page } from "../graphql/connection";
+import { Projection, projectionFor } from "../graphql/projection";
+import type { Selection } from "../graphql/selection";
+import { toSimplified } from "../../platform/text/chinese";
+import { themeById } from "../theme/theme.repository";
+import type { PolicyTheme } from "../theme/theme.type";
+import * as q from "./department.cypher";
+import { DepartmentKind } from "../../model/department-kind";
+import { curatedDepartments } from "../../pipeline/registry/department.registry";
+import { portfolioOf } from "../../pipeline/registry/portfolio";
+import type { Department } from "./department.type";
+
+/** One page of departments, optionally of one kind or matching a name, with the total. */
+export async function departmentPage(
+  db: Queryable,
+  page: Page,
+  filter: { kind?: DepartmentKind | null; contains?: string | null; parentId?: string | null },
+  projection?: Projection,
+): Promise<{ total: number; nodes: Department[] }> {
+  const [row] = await db.read<{ total: number; nodes: Department[] }>(q.departmentPageQuery(projection), {
+    ...page,
+    kind: filter.kind ?? null,
+    contains: filter.contains ? toSimplified(filter.contains) : null,
+    parentId: filter.parentId ?? null,
+  });
+  return row;
+}
+
+/** The projection a department selection needs (every property without one). */
+export const departmentProjection = (selection: Selection | undefined): Projection =>
+  projectionFor(q.DEPARTMENT_SPEC, selection);
+
+/** Departments by id (a merged-away id answers with the body it went into), reading the projection's properties. */
+export const departmentById = defineLoader<string, Department | null, Projection>(async (db, ids, projection) => {
+  const rows = await db.read<{ id: string; department: Department }>(q.departmentsByIdQuery(projection), { ids });
+  return byKeys(
+    ids,
+    rows,
+    (r) => r.id,
+    (r) => r.department,
+    null,
+  );
+});
+
+/**
+ * Throws `refuse(message)` when `id` names no department. Callers ask only when a query by that
+ * id matched nothing: a misspelt id must not read as "never flagged".
+ */
+export async function requireDepartment(ctx: Context, id: string, refuse: (message: string) => Error): Promise<void> {
+  if (!(await load(ctx, departmentById, id, ID_ONLY)))
+    throw refuse(`no department has the id "${id}" (the query departments lists them)`);
+}
+
+const ID_ONLY = departmentProjection(new Map());
+
+export const departmentsByReport = defineLoader<string, Department[], Projection>(async (db, ids, projection) => {
+  const rows = await db.read<{ id: string; departments: Department[] }>(q.departmentsByReportQuery(projection), {
+    ids,
+  });
+  return byKeys(
+    ids,
+    rows,
+    (r) => r.id,
+    (r) => r.departments,
+    [],
+  );
+});
+
+export const addresseesByDirective = defineLoader<string, Department[]>(async (db, ids) => {
+  const rows = await db.read<{ id: string; departments: Department[] }>(q.ADDRESSEES_BY_DIRECTIVE, { ids });
+  return byKeys(
+    ids,
+    rows,
+    (r) => r.id,
+    (r) => r.departments,
+    [],
+  );
+});
+
+export const partsByDepartment = defineLoader<string, Department[], Projection>(async (db, ids, projection) => {
+  const rows = await db.read<{ id: string; departments: Department[] }>(q.partsByDepartmentQuery(projection), {
+    ids,
+  });
+  return byKeys(
+    ids,
+    rows,
+    (r) => r.id,
+    (r) => r.departments,
+    [],
+  );
+});
+
+/** The body whose meeting it was (HELD_BY), by meeting id. */
+export const hostByMeeting = defineLoader<string, Department | null>(async (db, ids) => {
+  const rows = await db.read<{ id: string; department: Department }>(q.HOST_BY_MEETING, { ids });
+  return byKeys(
+    ids,
+    rows,
+    (r) => r.id,
+    (r) => r.department,
+    null,
+  );
+});
+
+export const themesByDepartment = defineLoader<string, PolicyTheme[]>(async (db, ids) => {
+  const rows = await db.read<{ id: string; themes: PolicyTheme[] }>(q.THEMES_BY_DEPARTMENT, { ids });
+  return byKeys(
+    ids,
+    rows,
+    (r) => r.id,
+    (r) => r.themes,
+    [],
+  );
+});
+
+/**
+ * The department of a report (the first, when two were assessed together), reading what
+ * `selection` needs (all without one).
+ */
+export async function loadReportDepartment(ctx: Context, reportId: string, selection?: Selection): Promise<Department> {
+  const [first] = await load(ctx, departmentsByReport, reportId, selection && departmentProjection(selection));
+  if (!first) throw notFound(`report ${reportId} has no department`);
+  return first;
+}
+
+/**
+ * A department's assigned themes (its portfolio), in their order. A node written before portfolios
+ * has none stored: its portfolio is read as ingest would write it (curated, else from its name).
+ */
+export async function loadAssignedThemes(ctx: Context, department: Department): Promise<PolicyTheme[]> {
+  const ids =
+    department.assignedThemeIds ??
+    portfolioOf(
+      curatedDepartments().find((e) => e.id === department.id) ?? { ...department, assignedThemes: undefined },
+    );
+  const themes = await Promise.all(ids.map((id) => load(ctx, themeById, id)));
+  return themes.filter((t): t is PolicyTheme => t !== null);
+}
