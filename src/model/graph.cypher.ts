@@ -15,4 +15,3 @@ export type ItemKind = keyof typeof ITEM_KINDS;
  * export leaves rejected items out; only a look-up by id still finds them.
  */
 export const notRejected = (v = "x") => `${v}.rejected IS NULL`;
-

@@ -40,4 +40,3 @@ export async function correctionPage(
   });
   return { total: row.total, nodes: row.nodes.map(toRecord) };
 }
-

@@ -2,7 +2,6 @@ import { mapProjection, Projection, projectionFor, ProjectionSpec } from "../gra
 import type { Selection } from "../graphql/selection";
 import { ITEM_KINDS, ItemKind, notRejected } from "../../model/graph.cypher";
 
-
 const prop = (name: string) => (v: string) => `${v}.${name}`;
 const EVIDENCE = ["documentId", "start", "end", "sentenceStart", "sentenceEnd"] as const;
 

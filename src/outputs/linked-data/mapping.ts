@@ -1,7 +1,15 @@
 import { DataFactory, Literal, NamedNode, Quad } from "n3";
 import { DepartmentKind } from "../../model/department-kind";
 import { MEETING_KINDS } from "../../pipeline/extraction/extraction.types";
-import { correctionIri, curatorIri, EntityType, entityIri, IRI_TYPES, themeSchemeIri, vocabularyIri } from "../../model/iri";
+import {
+  correctionIri,
+  curatorIri,
+  EntityType,
+  entityIri,
+  IRI_TYPES,
+  themeSchemeIri,
+  vocabularyIri,
+} from "../../model/iri";
 import { CorrectionLdRow, EntityRow, inboundLinks, isItemType, LinkDef, ownLinks, SummaryRow } from "./model";
 import { expand, NS } from "./namespaces";
 import {

@@ -16,13 +16,7 @@ import {
   restoreTarget,
 } from "./correction.apply";
 import * as q from "./correction.cypher";
-import {
-  CorrectionRow,
-  NewCorrection,
-  recordCorrection,
-  standingOf,
-  toRecord,
-} from "./correction.record";
+import { CorrectionRow, NewCorrection, recordCorrection, standingOf, toRecord } from "./correction.record";
 import { AddItemRequest, CorrectionKind, CorrectionRecord, ItemKind } from "./correction.record";
 
 /**

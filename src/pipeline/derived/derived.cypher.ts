@@ -19,7 +19,6 @@ CALL (m) {
 }
 SET m.directivesIndexed = true`;
 
-
 /**
  * Derived data (inferred ADDRESSES links and tallies) is kept in step with the documents meeting by
  * meeting. A newly written meeting carries `pendingDerivation: true` until its derivation commits;

@@ -5,14 +5,7 @@
  */
 import { DIRECTIVE_INDEX } from "../derived/derived.cypher";
 import { EXTRACTED_ITEM, EXTRACTED_TAG, extractedLink } from "./reextract.hooks";
-import {
-  ADDRESSEES,
-  DEPARTMENTS,
-  DEPARTMENTS_AND_HOST,
-  items,
-  people,
-  reports,
-} from "./ingest.cypher";
+import { ADDRESSEES, DEPARTMENTS, DEPARTMENTS_AND_HOST, items, people, reports } from "./ingest.cypher";
 
 /** Documents read by another extractor version than $version (all with $all), after $after, by id; never those written from a given extraction. */
 export const DOCUMENTS_BEHIND = `
