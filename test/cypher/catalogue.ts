@@ -35,12 +35,7 @@ type Builder = (...args: never[]) => unknown;
  */
 export const BUILDERS: Record<string, unknown[][]> = {
   "model/graph.cypher/notRejected": [[]],
-  "api/item/item.cypher/itemFields": [
-    ["Achievement"],
-    ["Shortcoming", "s"],
-    ["Directive"],
-    ["Shortcoming", "x", ["id", "text", "tags"]],
-  ],
+  "api/item/item.cypher/itemFields": [["Achievement"], ["Shortcoming", "s"], ["Directive"]],
   // Projections: what every caller without a selection reads, and a lean read of a few fields.
   "api/item/item.cypher/itemSpec": [["Achievement"], ["Shortcoming"], ["Directive"]],
   "api/item/item.cypher/itemProjection": [["Shortcoming", undefined]],

@@ -69,6 +69,7 @@ const PARAMS: Record<string, unknown> = {
   name: "alice",
   type: "Shortcoming",
   order: 1,
+  last: 5,
 };
 
 const paramsOf = (s: Statement) => [...new Set([...s.cypher.matchAll(/\$([A-Za-z_]\w*)/g)].map((m) => m[1]))];
