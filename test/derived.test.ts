@@ -1,4 +1,4 @@
-import { migrate, SEARCH_INDEX } from "../src/platform/db/migrations";
+import { migrate, SEARCH_INDEX } from "../src/pipeline/bootstrap/migrations";
 import { Database } from "../src/platform/db/neo4j";
 import { ensureDerived } from "../src/pipeline/derived/derived.repository";
 import { ingestMany } from "../src/pipeline/ingest/ingest.bulk";

@@ -1,4 +1,4 @@
-import { LABELS } from "../../src/platform/db/migrations";
+import { LABELS } from "../../src/pipeline/bootstrap/migrations";
 import { ENTITY_LABELS, RELATIONSHIP_TYPES, STATE_LABELS } from "../../src/model/graph.cypher";
 import { catalogue } from "./catalogue";
 

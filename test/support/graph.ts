@@ -1,4 +1,4 @@
-import { migrate } from "../../src/platform/db/migrations";
+import { migrate } from "../../src/pipeline/bootstrap/migrations";
 import { Database } from "../../src/platform/db/neo4j";
 import { ensureDerived } from "../../src/pipeline/derived/derived.repository";
 import { syncThemes } from "../../src/pipeline/bootstrap/themes";

@@ -1,5 +1,5 @@
 import { Queryable } from "../../platform/db/neo4j";
-import { SEARCH_INDEX } from "../../platform/db/migrations";
+import { SEARCH_INDEX } from "../../pipeline/bootstrap/migrations";
 
 export interface SearchRow {
   id: string;

@@ -1,5 +1,5 @@
 import { Config } from "../../platform/config";
-import { migrate } from "../../platform/db/migrations";
+import { migrate } from "./migrations";
 import { Database } from "../../platform/db/neo4j";
 import { LocalNeo4j, startLocalNeo4j } from "../../platform/db/local-neo4j/local-neo4j";
 import { seedIfEmpty } from "../ingest/seed";

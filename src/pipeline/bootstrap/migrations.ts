@@ -1,19 +1,8 @@
-import { Queryable } from "./neo4j";
+import { ENTITY_LABELS } from "../../model/graph.cypher";
+import { Queryable } from "../../platform/db/neo4j";
 
-/** Every node label of the graph; each has a uniqueness constraint on `id`. */
-export const LABELS = [
-  "Entity",
-  "Document",
-  "Meeting",
-  "Person",
-  "Department",
-  "Report",
-  "Achievement",
-  "Shortcoming",
-  "Directive",
-  "PolicyTheme",
-  "Correction",
-] as const;
+/** Every node label of the graph that has a uniqueness constraint on `id`: the entities, and `Entity` itself. */
+export const LABELS = ["Entity", ...ENTITY_LABELS] as const;
 
 /** Name of the full-text index over Chinese text (simplified copies, CJK bigram analyser). */
 export const SEARCH_INDEX = "policygraph_search";
