@@ -489,6 +489,16 @@ describe("mergeDepartments", () => {
     const found = await read(`{ search(query: "大兴区") { node { __typename id } } }`);
     expect(found.search.map((h: any) => h.node.id)).toContain(intoId);
     expect((await recurring("party-building")).departments.map((d: any) => d.name)).not.toContain("大兴区");
+    // Regression: a filter by the old id answered empty; it answers with the merged body's items.
+    const byOldId = await read(
+      `query($a: ID!) { shortcomings(departmentId: $a, first: 1) { totalCount }
+        timeline(departmentId: $a) { shortcomings }
+        persistentShortcomings(departmentId: $a, minMeetings: 1) { department { id } } }`,
+      { a: fromId },
+    );
+    expect(byOldId.shortcomings.totalCount).toBe(after.b.shortcomings.totalCount);
+    expect(byOldId.timeline.length).toBeGreaterThan(0);
+    expect(new Set(byOldId.persistentShortcomings.map((p: any) => p.department.id))).toEqual(new Set([intoId]));
 
     // A new readout that names the old body goes to the merged one.
     await ingestReadoutText(db, readoutText("2022-06-30-districts-followup"));

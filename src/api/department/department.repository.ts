@@ -50,8 +50,21 @@ export const departmentById = defineLoader<string, Department | null, Projection
  * id matched nothing: a misspelt id must not read as "never flagged".
  */
 export async function requireDepartment(ctx: Context, id: string, refuse: (message: string) => Error): Promise<void> {
-  if (!(await load(ctx, departmentById, id, ID_ONLY)))
-    throw refuse(`no department has the id "${id}" (the query departments lists them)`);
+  await currentDepartmentId(ctx, id, refuse);
+}
+
+/**
+ * The id a department answers with: its own, or, for an id a curator merged away, the body it went
+ * into (a filter by the old id then finds what moved there). `refuse` for an id nobody has.
+ */
+export async function currentDepartmentId(
+  ctx: Context,
+  id: string,
+  refuse: (message: string) => Error,
+): Promise<string> {
+  const department = await load(ctx, departmentById, id, ID_ONLY);
+  if (!department) throw refuse(`no department has the id "${id}" (the query departments lists them)`);
+  return department.id;
 }
 
 const ID_ONLY = departmentProjection(new Map());

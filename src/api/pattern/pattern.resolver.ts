@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
 import { badInput, notFound } from "../../platform/errors";
-import { requireDepartment } from "../department/department.repository";
+import { currentDepartmentId } from "../department/department.repository";
 import { Context, load } from "../graphql/context";
 import { selectionOf } from "../graphql/selection";
 import { ItemRecord } from "../item/item.type";
@@ -180,7 +180,10 @@ export class PatternResolver {
     checkPatternArgs(args, ["minMeetings", args.minMeetings]);
     checkThemeFilter(args.themeId);
     const rows = await persistentShortcomings(ctx.db, args);
-    if (!rows.length && args.departmentId) await requireDepartment(ctx, args.departmentId, badInput);
+    if (!rows.length && args.departmentId) {
+      const current = await currentDepartmentId(ctx, args.departmentId, badInput);
+      if (current !== args.departmentId) return persistentShortcomings(ctx.db, { ...args, departmentId: current });
+    }
     return rows;
   }
 
@@ -204,7 +207,10 @@ export class PatternResolver {
   ): Promise<SimilarDepartmentRecord[]> {
     if (first < 1 || first > MAX_SIMILAR) throw badInput(`"first" must be between 1 and ${MAX_SIMILAR}, got ${first}`);
     const rows = await similarDepartments(ctx.db, id, first);
-    if (!rows.length) await requireDepartment(ctx, id, notFound);
+    if (!rows.length) {
+      const current = await currentDepartmentId(ctx, id, notFound);
+      if (current !== id) return similarDepartments(ctx.db, current, first);
+    }
     return rows;
   }
 
@@ -222,7 +228,10 @@ export class PatternResolver {
     checkWindow(args.from, args.to);
     checkThemeFilter(args.themeId);
     const points = await timeline(ctx.db, args);
-    if (!points.length && args.departmentId) await requireDepartment(ctx, args.departmentId, badInput);
+    if (!points.length && args.departmentId) {
+      const current = await currentDepartmentId(ctx, args.departmentId, badInput);
+      if (current !== args.departmentId) return timeline(ctx.db, { ...args, departmentId: current });
+    }
     return points;
   }
 }
