@@ -38,13 +38,21 @@ const LAYER_RULES = [
   { files: ["src/api/**/*.ts"], rules: restrict(layer("outputs"), layer("cli"), layer("server")) },
   { files: ["src/outputs/**/*.ts"], rules: restrict(layer("api"), layer("cli"), layer("server"), GRAPHQL) },
   { files: ["src/cli/**/*.ts"], rules: restrict(layer("api"), layer("server")) },
-  // The explorer shares the IRI scheme and nothing else of the server.
+  // The explorer shares the IRI scheme and the error codes (a module that imports nothing), and
+  // nothing else of the server.
   {
     files: ["web/src/**/*.ts"],
-    rules: restrict({ regex: "(^|/)src/(?!model/)", message: "the explorer imports only src/model from the server" }),
+    rules: restrict({
+      regex: "(^|/)src/(?!model/|platform/errors/codes$)",
+      message: "the explorer imports only src/model and src/platform/errors/codes from the server",
+    }),
   },
-  // Until the one error module (issue 26, part 4): AppError is still a GraphQLError.
-  { files: ["src/platform/errors.ts"], rules: { "no-restricted-imports": "off" } },
+  // The error module is shared by every layer, the CLI and the explorer: it imports nothing at all.
+  {
+    files: ["src/platform/errors/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: restrict({ regex: "^(?!\\./)", message: "src/platform/errors imports nothing but its own files" }),
+  },
 ];
 
 export default tseslint.config(

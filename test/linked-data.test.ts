@@ -347,9 +347,9 @@ describe("content negotiation on entity IRIs", () => {
     const json = await get("/id/department/no-such-department", { accept: "application/ld+json" });
     expect(json.status).toBe(404);
     expect(json.headers.get("content-type")).toMatch(/^application\/json/);
-    expect(JSON.parse(json.body).error).toEqual({
-      code: "NOT_FOUND",
-      message: expect.stringContaining("no-such-department"),
+    // The one error shape of every route, GraphQL's.
+    expect(JSON.parse(json.body)).toEqual({
+      errors: [{ message: expect.stringContaining("no-such-department"), extensions: { code: "NOT_FOUND" } }],
     });
     const text = await get("/id/spaceship/x", { accept: "text/turtle" });
     expect(text.status).toBe(404);

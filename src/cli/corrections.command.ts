@@ -10,6 +10,7 @@ import {
   parseExport,
 } from "../pipeline/curation/exchange";
 import { oneLine, openForCommand } from "./database";
+import { EXIT } from "./exit";
 
 const USAGE = `usage: policygraph corrections export [--out FILE]
        policygraph corrections import FILE [--json]
@@ -34,14 +35,14 @@ others stay committed), or the export could not be written, 2 bad usage or a mal
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const usageError = (what: string) => {
   process.stderr.write(`policygraph corrections: ${what} (see policygraph corrections --help)\n`);
-  return 2;
+  return EXIT.BAD_INPUT;
 };
 
 /** `policygraph corrections export|import`: see USAGE. */
 export async function runCorrections(args: string[]): Promise<number> {
   if (args.includes("--help") || args.includes("-h")) {
     process.stdout.write(USAGE);
-    return 0;
+    return EXIT.OK;
   }
   const [sub, ...rest] = args;
   if (sub === "export") return runExportCorrections(rest);
@@ -72,7 +73,7 @@ async function runExportCorrections(args: string[]): Promise<number> {
   const parsed = parseOut(args);
   if (typeof parsed === "string") return usageError(parsed);
   const open = await openForCommand("corrections", loadConfig(), log);
-  if (open === 3) return 3;
+  if (typeof open === "number") return open;
   // A file is written beside its name and renamed when complete: never a half export under FILE.
   const partial = parsed.out && `${parsed.out}.partial`;
   const stream: Writable = partial ? createWriteStream(partial) : process.stdout;
@@ -102,12 +103,12 @@ async function runExportCorrections(args: string[]): Promise<number> {
     process.stderr.write(
       `policygraph corrections export: ${unreachable ? "cannot reach the database" : "failed"}: ${oneLine(e)}\n`,
     );
-    return unreachable ? 3 : 1;
+    return unreachable ? EXIT.UNAVAILABLE : EXIT.FAILED;
   } finally {
     await open.close();
   }
   log(`${count} correction(s) exported${parsed.out ? ` to ${parsed.out}` : ""}`);
-  return 0;
+  return EXIT.OK;
 }
 
 function humanLine(r: ImportRow): string {
@@ -128,10 +129,10 @@ async function runImportCorrections(args: string[]): Promise<number> {
   } catch (e) {
     const why = e instanceof MalformedExport ? `not a corrections export: ${e.message}` : `cannot read: ${oneLine(e)}`;
     process.stderr.write(`policygraph corrections import: ${file}: ${why}; nothing was written\n`);
-    return 2;
+    return EXIT.BAD_INPUT;
   }
   const open = await openForCommand("corrections", loadConfig(), log);
-  if (open === 3) return 3;
+  if (typeof open === "number") return open;
   let rows: ImportRow[];
   try {
     rows = await importCorrections(open.db, lines, (row) => {
@@ -142,7 +143,7 @@ async function runImportCorrections(args: string[]): Promise<number> {
     process.stderr.write(
       `policygraph corrections import: ${unreachable ? "cannot reach the database" : "failed"}: ${oneLine(e)} (the lines before it stay committed)\n`,
     );
-    return unreachable ? 3 : 1;
+    return unreachable ? EXIT.UNAVAILABLE : EXIT.FAILED;
   } finally {
     await open.close();
   }
@@ -151,5 +152,5 @@ async function runImportCorrections(args: string[]): Promise<number> {
   log(
     `${rows.length} line(s): ${count("applied")} applied, ${count("present")} present, ${count("unplaced")} unplaced, ${count("refused")} refused`,
   );
-  return count("unplaced") + count("refused") ? 1 : 0;
+  return count("unplaced") + count("refused") ? EXIT.FAILED : EXIT.OK;
 }

@@ -1,6 +1,7 @@
 import { openDatabase, OpenDatabase, prepareDatabase } from "../pipeline/bootstrap/bootstrap";
 import { Config } from "../platform/config";
 import { isUnavailable } from "../platform/db/neo4j";
+import { EXIT } from "./exit";
 
 /** An error's message on one line, for a CLI's one-line reasons. */
 export function oneLine(error: unknown): string {
@@ -16,13 +17,13 @@ export async function openForCommand(
   command: string,
   config: Config,
   log: (line: string) => void,
-): Promise<OpenDatabase | 3> {
+): Promise<OpenDatabase | number> {
   let open: OpenDatabase;
   try {
     open = await openDatabase(config, log);
   } catch (e) {
     process.stderr.write(`policygraph ${command}: cannot reach the database: ${oneLine(e)}\n`);
-    return 3;
+    return EXIT.UNAVAILABLE;
   }
   try {
     await prepareDatabase(open.db, { seed: false }, log);
@@ -31,6 +32,6 @@ export async function openForCommand(
     const what = isUnavailable(e) ? "cannot reach the database" : "cannot prepare the database";
     process.stderr.write(`policygraph ${command}: ${what}: ${oneLine(e)}\n`);
     await open.close().catch(() => undefined);
-    return 3;
+    return EXIT.UNAVAILABLE;
   }
 }

@@ -7,6 +7,7 @@ import { writeCsvExport } from "../outputs/linked-data/csv";
 import { DumpFormat, writeDump } from "../outputs/linked-data/dump";
 import { chunkWriter } from "../outputs/linked-data/stream";
 import { oneLine, openForCommand } from "./database";
+import { EXIT } from "./exit";
 
 const USAGE = `usage: policygraph export --format ttl|jsonld|csv [--out DIR]
 
@@ -67,19 +68,19 @@ async function closeStream(stream: Writable): Promise<void> {
 export async function runExport(args: string[]): Promise<number> {
   if (args.includes("--help") || args.includes("-h")) {
     process.stdout.write(USAGE);
-    return 0;
+    return EXIT.OK;
   }
   const parsed = parseExportArgs(args);
   if (typeof parsed === "string") {
     process.stderr.write(`policygraph export: ${parsed} (see policygraph export --help)\n`);
-    return 2;
+    return EXIT.BAD_INPUT;
   }
   const config = loadConfig();
   const baseUrl = config.publicBaseUrl ?? `http://localhost:${config.port}`;
   const log = (line: string) => process.stderr.write(`${line}\n`);
 
   const open = await openForCommand("export", config, log);
-  if (open === 3) return 3;
+  if (typeof open === "number") return open;
 
   try {
     if (parsed.out) mkdirSync(parsed.out, { recursive: true });
@@ -87,7 +88,7 @@ export async function runExport(args: string[]): Promise<number> {
       const files = await writeCsvExport(open.db, parsed.out!, baseUrl);
       const rows = files.reduce((n, f) => n + f.rows, 0);
       log(`wrote ${files.length} CSV files (${rows} rows) to ${parsed.out}`);
-      return 0;
+      return EXIT.OK;
     }
     const format: DumpFormat = parsed.format === "ttl" ? "turtle" : "jsonld";
     const path = parsed.out ? join(parsed.out, `policygraph.${parsed.format}`) : undefined;
@@ -121,13 +122,13 @@ export async function runExport(args: string[]): Promise<number> {
     } finally {
       stream.off("error", onError);
     }
-    return 0;
+    return EXIT.OK;
   } catch (e) {
     const unavailable = !(e instanceof OutputFailed) && isUnavailable(e);
     process.stderr.write(
       `policygraph export: ${unavailable ? "cannot reach the database: " : "export failed: "}${oneLine(e)}\n`,
     );
-    return unavailable ? 3 : 1;
+    return unavailable ? EXIT.UNAVAILABLE : EXIT.FAILED;
   } finally {
     await open.close();
   }

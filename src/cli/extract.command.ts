@@ -3,6 +3,7 @@ import { checkReadoutSize, ReadoutInputError } from "../pipeline/extraction/deco
 import { extractFile } from "../pipeline/extraction/extract";
 import { formatOfPath, readReadoutBytes, undatedReason } from "../pipeline/extraction/input";
 import { READOUT_FLAGS_USAGE, takeReadoutFlags } from "./readout-flags";
+import { EXIT } from "./exit";
 
 const USAGE = `usage: policygraph extract FILE [--published YYYY-MM-DD] [--host NAME]
 
@@ -16,12 +17,9 @@ Exit status: 0 done, 2 bad usage, input that is not a readout file or page, or a
 dates (no published date and no year in its text: give --published).
 `;
 
-/** Exit status for bad usage and unusable input. */
-const EXIT_BAD_INPUT = 2;
-
 function fail(reason: string): number {
   process.stderr.write(`policygraph extract: ${reason.replace(/\s*\n\s*/g, " ")}\n`);
-  return EXIT_BAD_INPUT;
+  return EXIT.BAD_INPUT;
 }
 
 function systemReason(error: unknown, file: string): string {
@@ -44,7 +42,7 @@ function readBytes(file: string): Buffer {
 export async function runExtract(args: string[]): Promise<number> {
   if (args.length === 1 && (args[0] === "--help" || args[0] === "-h")) {
     process.stdout.write(USAGE);
-    return 0;
+    return EXIT.OK;
   }
   const flags = takeReadoutFlags(args);
   if (flags.error) return fail(flags.error);
@@ -88,5 +86,5 @@ export async function runExtract(args: string[]): Promise<number> {
         }
       : extraction;
   process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
-  return 0;
+  return EXIT.OK;
 }

@@ -7,6 +7,7 @@ import { BulkResult, InputBytes, ingestMany, IngestStopped } from "../pipeline/i
 import { oneLine, openForCommand } from "./database";
 import { Progress } from "./progress";
 import { READOUT_FLAGS_USAGE, takeReadoutFlags } from "./readout-flags";
+import { EXIT } from "./exit";
 
 const USAGE = `usage: policygraph ingest FILE|DIR… [--dry-run] [--json] [--published YYYY-MM-DD] [--host NAME]
 
@@ -86,7 +87,7 @@ export async function runIngest(argv: string[]): Promise<number> {
   const args = flags.rest;
   if (flags.error) {
     process.stderr.write(`policygraph ingest: ${flags.error}\n`);
-    return 2;
+    return EXIT.BAD_INPUT;
   }
   const dryRun = args.includes("--dry-run");
   const json = args.includes("--json");
@@ -94,23 +95,23 @@ export async function runIngest(argv: string[]): Promise<number> {
   const paths = args.filter((a) => !a.startsWith("-"));
   if (args.includes("--help") || args.includes("-h")) {
     process.stdout.write(USAGE);
-    return 0;
+    return EXIT.OK;
   }
   if (unknown.length || !paths.length) {
     process.stderr.write(
       `policygraph ingest: ${unknown.length ? `unknown option ${unknown[0]}` : "no files given"}\n${USAGE}`,
     );
-    return 2;
+    return EXIT.BAD_INPUT;
   }
   const files = collectFiles(paths);
   if (!files.length) {
     process.stderr.write(`policygraph ingest: no .txt or .html files under ${paths.join(", ")}\n`);
-    return 2;
+    return EXIT.BAD_INPUT;
   }
 
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const open = await openForCommand("ingest", loadConfig(), log);
-  if (open === 3) return 3;
+  if (typeof open === "number") return open;
 
   const results: FileResult[] = new Array(files.length);
   const progress = new Progress(files.length, process.stderr);
@@ -145,14 +146,14 @@ export async function runIngest(argv: string[]): Promise<number> {
     log(
       `policygraph ingest: ${stopped.message}; ${count("created")} written, ${count("failed")} failed, ${stopped.notTried} not tried — run the same command again to finish the rest`,
     );
-    return 3;
+    return EXIT.UNAVAILABLE;
   }
   if (derivation) {
     log(
       `policygraph ingest: the documents are in, but deriving their inferred links and tallies failed (${derivation}); the next start or ingest derives them`,
     );
   }
-  return count("failed") || derivation ? 1 : 0;
+  return count("failed") || derivation ? EXIT.FAILED : EXIT.OK;
 }
 
 function humanLine(r: FileResult): string {

@@ -4,6 +4,7 @@ import { runExport } from "./export.command";
 import { runExtract } from "./extract.command";
 import { runIngest } from "./ingest.command";
 import { runReextract } from "./reextract.command";
+import { EXIT } from "./exit";
 
 /** A CLI command: gets its arguments, returns the exit code. */
 export type Command = (args: string[]) => Promise<number>;
@@ -33,12 +34,12 @@ async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help") {
     process.stdout.write(USAGE);
-    return name ? 0 : 2;
+    return name ? EXIT.OK : EXIT.BAD_INPUT;
   }
   const command = commands[name];
   if (!command) {
     process.stderr.write(`policygraph: unknown command "${name}"\n${USAGE}`);
-    return 2;
+    return EXIT.BAD_INPUT;
   }
   return command(args);
 }
@@ -49,6 +50,6 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     process.stderr.write(`policygraph: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
+    process.exitCode = EXIT.FAILED;
   },
 );

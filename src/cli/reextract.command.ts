@@ -3,6 +3,7 @@ import { isUnavailable } from "../platform/db/neo4j";
 import { extractorVersion } from "../pipeline/extraction/extractor-version";
 import { reextractDocuments, ReextractRow } from "../pipeline/ingest/reextract.service";
 import { oneLine, openForCommand } from "./database";
+import { EXIT } from "./exit";
 
 const USAGE = `usage: policygraph reextract [--all] [--dry-run] [--json]
 
@@ -28,13 +29,13 @@ const FLAGS = ["--all", "--dry-run", "--json"];
 export async function runReextract(args: string[]): Promise<number> {
   if (args.includes("--help") || args.includes("-h")) {
     process.stdout.write(USAGE);
-    return 0;
+    return EXIT.OK;
   }
   const unknown = args.filter((a) => !FLAGS.includes(a));
   if (unknown.length) {
     const what = unknown[0].startsWith("-") ? `unknown option ${unknown[0]}` : `unexpected argument ${unknown[0]}`;
     process.stderr.write(`policygraph reextract: ${what}\n${USAGE}`);
-    return 2;
+    return EXIT.BAD_INPUT;
   }
   const all = args.includes("--all");
   const dryRun = args.includes("--dry-run");
@@ -42,7 +43,7 @@ export async function runReextract(args: string[]): Promise<number> {
 
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const open = await openForCommand("reextract", loadConfig(), log);
-  if (open === 3) return 3;
+  if (typeof open === "number") return open;
   let run;
   try {
     run = await reextractDocuments(open.db, { all, dryRun }, (row) => {
@@ -53,7 +54,7 @@ export async function runReextract(args: string[]): Promise<number> {
     process.stderr.write(
       `policygraph reextract: ${unreachable ? "cannot reach the database" : "failed"}: ${oneLine(e)}\n`,
     );
-    return unreachable ? 3 : 1;
+    return unreachable ? EXIT.UNAVAILABLE : EXIT.FAILED;
   } finally {
     await open.close();
   }
@@ -67,9 +68,9 @@ export async function runReextract(args: string[]): Promise<number> {
     log(
       `policygraph reextract: stopped: the database could not be reached for 3 documents in a row (${run.unavailable}); ${run.remaining} not tried — run the same command again to finish the rest`,
     );
-    return 3;
+    return EXIT.UNAVAILABLE;
   }
-  return count("failed") ? 1 : 0;
+  return count("failed") ? EXIT.FAILED : EXIT.OK;
 }
 
 function humanLine(r: ReextractRow, dryRun: boolean): string {

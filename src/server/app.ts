@@ -7,7 +7,7 @@ import http from "node:http";
 import { AddressInfo } from "node:net";
 import { Config } from "../platform/config";
 import { Database } from "../platform/db/neo4j";
-import { AppError, ErrorCode } from "../platform/errors";
+import { AppError, ErrorCode, ERROR_MESSAGES, HTTP_STATUS } from "../platform/errors";
 import { Context, createContext } from "../api/graphql/context";
 import { explorerRouter } from "../outputs/web-shell/web-shell.router";
 import { linkedDataRouter } from "../outputs/linked-data/linked-data.router";
@@ -89,11 +89,12 @@ export async function startServer(
         const auth = req.headers.authorization;
         if (!mayRead(auth, settings)) {
           unauthenticated.count();
-          throw new AppError(
-            ErrorCode.UNAUTHENTICATED,
-            "A read token is required: send Authorization: Bearer <token>.",
-            { http: { status: 401, headers: new Map([["www-authenticate", 'Bearer realm="policygraph"']]) } },
-          );
+          throw new AppError(ErrorCode.UNAUTHENTICATED, ERROR_MESSAGES.UNAUTHENTICATED, {
+            http: {
+              status: HTTP_STATUS.UNAUTHENTICATED,
+              headers: new Map([["www-authenticate", 'Bearer realm="policygraph"']]),
+            },
+          });
         }
         return createContext(db, callerOf(auth, settings), requestBaseUrl(settings.publicBaseUrl, req), {
           roundTrips: limits.roundTrips,

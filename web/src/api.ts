@@ -1,8 +1,15 @@
+import { codeOfStatus, ErrorBody, ErrorCode } from "../../src/platform/errors/codes";
+
+export { ErrorCode };
+
+/** The explorer's own codes, for failures that never reached the API or got no answer of it. */
+export type ClientErrorCode = "NETWORK_ERROR" | "BAD_RESPONSE";
+
 /** The explorer's only data source: POST /graphql, the public API analysts use. */
 export class ApiError extends Error {
   constructor(
     message: string,
-    readonly code: string,
+    readonly code: ErrorCode | ClientErrorCode | string,
   ) {
     super(message);
   }
@@ -50,18 +57,18 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
   } catch {
     throw new ApiError("The service cannot be reached.", "NETWORK_ERROR");
   }
-  let body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+  let body: { data?: T } & Partial<ErrorBody>;
   try {
     body = await res.json();
   } catch {
     throw new ApiError(`The service answered ${res.status} without JSON.`, "BAD_RESPONSE");
   }
   const error = body.errors?.[0];
-  const code = error?.extensions?.code ?? (res.status === 401 ? "UNAUTHENTICATED" : "INTERNAL_SERVER_ERROR");
-  if (code === "UNAUTHENTICATED" && curator) {
+  const code = error?.extensions?.code ?? codeOfStatus(res.status);
+  if (code === ErrorCode.UNAUTHENTICATED && curator) {
     // A curator token the service no longer takes signs the curator out; the read token stays.
     forgetCurator();
-  } else if (code === "UNAUTHENTICATED") {
+  } else if (code === ErrorCode.UNAUTHENTICATED) {
     // The view shows the token prompt for this code; a token that was refused is not sent again.
     refused = token !== null;
     sessionStorage.removeItem(TOKEN);
@@ -79,7 +86,7 @@ export async function gqlEntity<T>(query: string, variables: Record<string, unkn
   try {
     return await gql<T>(query, variables);
   } catch (e) {
-    if (e instanceof ApiError && (e.code === "NOT_FOUND" || e.code === "BAD_USER_INPUT")) return null;
+    if (e instanceof ApiError && (e.code === ErrorCode.NOT_FOUND || e.code === ErrorCode.BAD_USER_INPUT)) return null;
     throw e;
   }
 }

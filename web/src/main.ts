@@ -1,5 +1,5 @@
 import "./style.css";
-import { ApiError, curatorName, readTokenRefused, saveReadToken } from "./api";
+import { ApiError, ErrorCode, curatorName, readTokenRefused, saveReadToken } from "./api";
 import { Child, h, replace } from "./dom";
 import { Key, lang, setLang, t } from "./i18n";
 import { isAppPath, parseRoute, Route } from "./routes";
@@ -108,7 +108,7 @@ function notFound(): HTMLElement {
 }
 
 function failure(e: unknown): HTMLElement {
-  if (e instanceof ApiError && e.code === "UNAUTHENTICATED") return tokenForm();
+  if (e instanceof ApiError && e.code === ErrorCode.UNAUTHENTICATED) return tokenForm();
   const message = e instanceof Error ? e.message : String(e);
   const code = e instanceof ApiError ? e.code : "ERROR";
   return h(

@@ -22,7 +22,9 @@ function timed(query: string, limits: QueryLimits = DEFAULTS) {
   const errors = validate(schema, document, [...specifiedRules, documentLimitsRule(limits), counter]);
   return { errors, fieldsWalked };
 }
-const refusal = (errors: readonly GraphQLError[]) => errors.find((e) => e instanceof AppError) as AppError | undefined;
+// Validation reports GraphQLErrors: the refusal is the AppError one of them wraps.
+const refusal = (errors: readonly GraphQLError[]) =>
+  errors.map((e) => e.originalError).find((e) => e instanceof AppError) as AppError | undefined;
 
 describe("documentLimitsRule", () => {
   it.each([

@@ -51,6 +51,10 @@ export function tooComplex(
   });
 }
 
+// Validation reports GraphQLErrors only; graphql-js copies the AppError's extensions (its code)
+// onto the wrapper, and the AppError stays its originalError for formatError.
+const reportable = (error: AppError) => new GraphQLError(error.message, { originalError: error });
+
 // graphql-armor reports through these callbacks instead of throwing (a throw inside validation
 // would be a 500); its messages carry a "Syntax Error: " prefix that is not true here.
 function reporting(limit: keyof typeof LIMIT_SETTINGS, max: number): GraphQLArmorCallbackConfiguration {
@@ -58,7 +62,9 @@ function reporting(limit: keyof typeof LIMIT_SETTINGS, max: number): GraphQLArmo
     propagateOnRejection: false,
     onReject: [
       (context: ValidationContext | null, error: GraphQLError) =>
-        context?.reportError(tooComplex(error.message.replace(/^Syntax Error:\s*/, "").replace(/\.$/, ""), limit, max)),
+        context?.reportError(
+          reportable(tooComplex(error.message.replace(/^Syntax Error:\s*/, "").replace(/\.$/, ""), limit, max)),
+        ),
     ],
   };
 }

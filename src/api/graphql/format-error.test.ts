@@ -1,4 +1,4 @@
-import { GraphQLError } from "graphql";
+import { GraphQLError, locatedError } from "graphql";
 import { AppError, ErrorCode } from "../../platform/errors";
 import { formatError } from "./format-error";
 
@@ -10,6 +10,20 @@ describe("formatError", () => {
       locations: undefined,
       path: undefined,
       extensions: { code: "QUERY_TOO_COMPLEX", complexity: 9, limit: 1 },
+    });
+  });
+
+  it("keeps the code of a plain AppError a resolver threw (graphql-js copies its extensions)", () => {
+    const e = new AppError(ErrorCode.NOT_FOUND, 'no department has the id "x"');
+    const located = locatedError(e, undefined, ["department"]);
+    expect(located.extensions).toMatchObject({ code: "NOT_FOUND" });
+    expect(
+      formatError({ message: located.message, path: ["department"], extensions: located.extensions }, located),
+    ).toEqual({
+      message: 'no department has the id "x"',
+      locations: undefined,
+      path: ["department"],
+      extensions: { code: "NOT_FOUND" },
     });
   });
 

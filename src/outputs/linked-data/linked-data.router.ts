@@ -1,6 +1,6 @@
 import express, { Request, Response, Router } from "express";
-import { Queryable, isUnavailable, withDeadline } from "../../platform/db/neo4j";
-import { ErrorCode } from "../../platform/errors";
+import { Queryable, mapError, withDeadline } from "../../platform/db/neo4j";
+import { AppError, describeForLog, ErrorCode, ERROR_MESSAGES, normalise, notFound } from "../../platform/errors";
 import { AuthSettings, mayRead } from "../../platform/http/auth";
 import { requestBaseUrl } from "../../platform/http/host";
 import { writeDump, DumpFormat } from "./dump";
@@ -44,19 +44,24 @@ const isJson = (format: Format | undefined) => format === "jsonld" || format ===
 // The server's hostGuard has refused a malformed Host before any route runs.
 const baseUrlOf = (settings: LinkedDataSettings, req: Request) => requestBaseUrl(settings.publicBaseUrl, req);
 
-// Errors answer in JSON to JSON clients, as an explorer page to browsers, in plain text otherwise.
-function sendError(res: Response, status: number, code: string, message: string, format?: Format): void {
+// Errors answer with the shared normaliser's status and code: its JSON body to JSON clients, an
+// explorer page to browsers, a line of text otherwise.
+function sendError(res: Response, error: unknown, format?: Format): void {
+  const { status, message, body } = normalise(error);
   const shell =
     format === "html"
       ? explorerPage({ title: `${status}`, body: `<article><h1>${escapeHtml(message)}</h1></article>` })
       : undefined;
   if (shell) res.status(status).type("text/html").send(shell);
-  else if (isJson(format))
-    res
-      .status(status)
-      .type("application/json")
-      .send(JSON.stringify({ error: { code, message } }));
+  else if (isJson(format)) res.status(status).type("application/json").send(JSON.stringify(body));
   else res.status(status).type("text/plain").send(`${status} ${message}\n`);
+}
+
+const readTokenRequired = () => new AppError(ErrorCode.UNAUTHENTICATED, ERROR_MESSAGES.UNAUTHENTICATED);
+
+function refuseUnauthenticated(res: Response, format?: Format): void {
+  res.setHeader("WWW-Authenticate", 'Bearer realm="policygraph"');
+  sendError(res, readTokenRequired(), format);
 }
 
 function fail(res: Response, error: unknown, format?: Format): void {
@@ -67,19 +72,12 @@ function fail(res: Response, error: unknown, format?: Format): void {
     res.destroy(error instanceof Error ? error : undefined);
     return;
   }
-  if (isUnavailable(error)) {
-    res.setHeader("Retry-After", "5");
-    sendError(
-      res,
-      503,
-      ErrorCode.DATABASE_UNAVAILABLE,
-      "The graph database is unavailable; try again shortly.",
-      format,
-    );
-    return;
-  }
-  console.error("[linked-data] internal error:", error instanceof Error ? (error.stack ?? error.message) : error);
-  sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error.", format);
+  // The driver's ways of saying "unreachable" become DATABASE_UNAVAILABLE (503) here as in GraphQL.
+  const mapped = mapError(error);
+  const answer = normalise(mapped);
+  if (answer.internal) console.error("[linked-data] internal error:", describeForLog(error));
+  if (answer.code === ErrorCode.DATABASE_UNAVAILABLE) res.setHeader("Retry-After", "5");
+  sendError(res, mapped, format);
 }
 
 interface Representation {
@@ -174,14 +172,7 @@ export function linkedDataRouter(db: Queryable, settings: LinkedDataSettings): R
           res.type("text/html").send(shell);
           return;
         }
-        res.setHeader("WWW-Authenticate", 'Bearer realm="policygraph"');
-        sendError(
-          res,
-          401,
-          ErrorCode.UNAUTHENTICATED,
-          "A read token is required: send Authorization: Bearer <token>.",
-          choice.format,
-        );
+        refuseUnauthenticated(res, choice.format);
         return;
       }
       try {
@@ -212,7 +203,7 @@ export function linkedDataRouter(db: Queryable, settings: LinkedDataSettings): R
         const message = known
           ? `Not Found: ${req.path} names no entity; entity IRIs are /id/${req.params.type}/{id}`
           : `Not Found: no entity type "${req.params.type}"; types are ${Object.values(IRI_TYPES).join(", ")}`;
-        sendError(res, 404, ErrorCode.NOT_FOUND, message, format);
+        sendError(res, notFound(message), format);
         return;
       }
       const description = await loadScheme(withDeadline(db, Date.now() + settings.timeoutMs), new Terms(baseUrl));
@@ -228,7 +219,7 @@ export function linkedDataRouter(db: Queryable, settings: LinkedDataSettings): R
       const t = new Terms(baseUrl);
       const description = await loadCorrection(withDeadline(db, Date.now() + settings.timeoutMs), t, id);
       if (!description) {
-        sendError(res, 404, ErrorCode.NOT_FOUND, `Not Found: no correction with id "${id}"`, format);
+        sendError(res, notFound(`Not Found: no correction with id "${id}"`), format);
         return;
       }
       send(res, format, { baseUrl, iri: correctionIri(baseUrl, id), description });
@@ -242,7 +233,7 @@ export function linkedDataRouter(db: Queryable, settings: LinkedDataSettings): R
       const t = new Terms(baseUrl);
       const description = await loadCurator(withDeadline(db, Date.now() + settings.timeoutMs), t, name);
       if (!description) {
-        sendError(res, 404, ErrorCode.NOT_FOUND, `Not Found: no curator "${name}" signed a correction`, format);
+        sendError(res, notFound(`Not Found: no curator "${name}" signed a correction`), format);
         return;
       }
       send(res, format, { baseUrl, iri: curatorIri(baseUrl, name), description });
@@ -257,7 +248,7 @@ export function linkedDataRouter(db: Queryable, settings: LinkedDataSettings): R
       const type = entityTypeOf(segment);
       if (!type) {
         const message = `Not Found: no entity type "${segment}"; types are ${Object.values(IRI_TYPES).join(", ")}`;
-        sendError(res, 404, ErrorCode.NOT_FOUND, message, format);
+        sendError(res, notFound(message), format);
         return;
       }
       const reading = withDeadline(db, Date.now() + settings.timeoutMs);
@@ -271,7 +262,7 @@ export function linkedDataRouter(db: Queryable, settings: LinkedDataSettings): R
         return;
       }
       if (!view) {
-        sendError(res, 404, ErrorCode.NOT_FOUND, `Not Found: no ${segment} with id "${id}"`, format);
+        sendError(res, notFound(`Not Found: no ${segment} with id "${id}"`), format);
         return;
       }
       send(res, format, {
@@ -288,8 +279,7 @@ export function linkedDataRouter(db: Queryable, settings: LinkedDataSettings): R
     const type = format === "turtle" ? "text/turtle" : "application/ld+json";
     const baseUrl = baseUrlOf(settings, req);
     if (!mayRead(req.headers.authorization, settings)) {
-      res.setHeader("WWW-Authenticate", 'Bearer realm="policygraph"');
-      sendError(res, 401, ErrorCode.UNAUTHENTICATED, "A read token is required: send Authorization: Bearer <token>.");
+      refuseUnauthenticated(res);
       return;
     }
     res.status(200).type(type);

@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler } from "express";
-import { ErrorCode } from "../errors";
+import { AppError, codeOfStatus, describeForLog, normalise } from "../errors";
 
 // body-parser marks its errors with `type`; these are the client's fault and say so plainly.
 const BODY_ERRORS: Record<string, string> = {
@@ -26,21 +26,30 @@ function clientMessage(error: {
   return known ?? (error.expose ? String(error.message) : undefined);
 }
 
+// Express's and body-parser's client errors (a 4xx `status`, a message safe to show) as the
+// AppError of their status's code; anything else is left for the normaliser to call internal.
+function asAppError(error: unknown): unknown {
+  if (error instanceof AppError || typeof error !== "object" || error === null) return error;
+  const e = error as { status?: unknown; statusCode?: unknown };
+  const status = Number(e.status ?? e.statusCode);
+  const message = status >= 400 && status < 500 ? clientMessage(error) : undefined;
+  return message === undefined ? error : new AppError(codeOfStatus(status), message, { http: { status } });
+}
+
 /**
  * Last-resort handler for errors raised before a route answers (an unreadable body, a bug in
- * middleware): Express would otherwise reply with an HTML page and a stack trace. Answers in the
- * GraphQL error shape, with a code of DESIGN.md, and never a stack trace.
+ * middleware): Express would otherwise reply with an HTML page and a stack trace. Answers with the
+ * shared normaliser's status and JSON body, a code of DESIGN.md, and never a stack trace.
  */
 export const httpErrorHandler: ErrorRequestHandler = (error, _req, res, next) => {
   if (res.headersSent) return next(error);
-  const status = Number(error?.status ?? error?.statusCode);
-  const message = error && status >= 400 && status < 500 ? clientMessage(error) : undefined;
-  if (message === undefined) {
-    console.error("[http] internal error:", error instanceof Error ? (error.stack ?? error.message) : error);
-    res
-      .status(500)
-      .json({ errors: [{ message: "Internal server error", extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
-    return;
+  let mapped: unknown = error;
+  try {
+    mapped = asAppError(error);
+  } catch {
+    // An error whose properties cannot be read is nobody's request: internal.
   }
-  res.status(status).json({ errors: [{ message, extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
+  const answer = normalise(mapped);
+  if (answer.internal) console.error("[http] internal error:", describeForLog(error));
+  res.status(answer.status).json(answer.body);
 };

@@ -1,4 +1,4 @@
-import { ApiError, curatorName, gql } from "../api";
+import { ApiError, ErrorCode, curatorName, gql } from "../api";
 import { Child, h, replace } from "../dom";
 import { Key, lang, named, t } from "../i18n";
 import { DEPARTMENT, DepartmentRef, section } from "../ui";
@@ -294,6 +294,6 @@ export function departmentPicker(exclude?: string): { el: HTMLElement; value: ()
 /** Runs `fn` with a chosen department, or says that none is chosen (nothing is sent). */
 export function withDepartment(picker: { value: () => string | null }, fn: (id: string) => Promise<unknown>) {
   const id = picker.value();
-  if (!id) return Promise.reject(new ApiError(t("chooseDepartment"), "BAD_USER_INPUT"));
+  if (!id) return Promise.reject(new ApiError(t("chooseDepartment"), ErrorCode.BAD_USER_INPUT));
   return fn(id);
 }

@@ -1,4 +1,4 @@
-import { ApiError, curatorName, forgetCurator, gql, saveCurator } from "../api";
+import { ApiError, ErrorCode, curatorName, forgetCurator, gql, saveCurator } from "../api";
 import { h, replace } from "../dom";
 import { Key, named, t } from "../i18n";
 import { entityLink, heading, MEETING, MeetingRef, meetingLink, THEME, ThemeRef } from "../ui";
@@ -138,7 +138,10 @@ export function curatorView(): Promise<HTMLElement> {
                 replace(
                   status,
                   errorLine(
-                    new ApiError(t(viewer.mutationsEnabled ? "curatorRefused" : "curatorDisabled"), "UNAUTHENTICATED"),
+                    new ApiError(
+                      t(viewer.mutationsEnabled ? "curatorRefused" : "curatorDisabled"),
+                      ErrorCode.UNAUTHENTICATED,
+                    ),
                   ),
                 );
                 return;
