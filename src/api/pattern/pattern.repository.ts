@@ -1,6 +1,6 @@
 import { Queryable } from "../../platform/db/neo4j";
 import type { Department } from "../department/department.type";
-import { byKeys, defineLoader } from "../graphql/context";
+import { keyedLoader } from "../graphql/context";
 import { sorted } from "../item/item.repository";
 import type { ItemRecord } from "../item/item.type";
 import type { Meeting } from "../meeting/meeting.type";
@@ -87,10 +87,12 @@ export async function persistentShortcomings(
  * and answers a row per key.
  */
 function jsonKeyLoader<R, V>(cypher: string, valueOf: (row: R) => V, missing: V) {
-  return defineLoader<string, V>(async (db, keys) => {
-    const parsed = keys.map((key) => ({ key, ...(JSON.parse(key) as object) }));
-    const rows = await db.read<R & { key: string }>(cypher, { keys: parsed });
-    return byKeys(keys, rows, (r) => r.key, valueOf, missing);
+  return keyedLoader<string, V, undefined, R & { key: string }>({
+    cypher,
+    params: (keys) => ({ keys: keys.map((key) => ({ key, ...(JSON.parse(key) as object) })) }),
+    key: (r) => r.key,
+    value: valueOf,
+    missing,
   });
 }
 
