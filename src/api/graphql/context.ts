@@ -60,13 +60,7 @@ export function load<K, V, O>(ctx: Context, def: LoaderDef<K, V, O>, key: K, opt
 }
 
 /** Orders rows returned for a batch by their key field, filling gaps with `missing`. */
-function byKeys<K, R, V>(
-  keys: readonly K[],
-  rows: R[],
-  keyOf: (r: R) => K,
-  valueOf: (r: R) => V,
-  missing: V,
-): V[] {
+function byKeys<K, R, V>(keys: readonly K[], rows: R[], keyOf: (r: R) => K, valueOf: (r: R) => V, missing: V): V[] {
   const map = new Map<K, V>();
   for (const r of rows) map.set(keyOf(r), valueOf(r));
   return keys.map((k) => (map.has(k) ? (map.get(k) as V) : missing));
