@@ -39,6 +39,9 @@ export const BUILDERS: Record<string, unknown[][]> = {
   // Projections: what every caller without a selection reads, and a lean read of a few fields.
   "api/item/item.cypher/itemSpec": [["Achievement"], ["Shortcoming"], ["Directive"]],
   "api/item/item.cypher/itemProjection": [["Shortcoming", undefined]],
+  "api/document/document.cypher/documentFields": [[], [["id", "text"]]],
+  "api/document/document.cypher/documentsByIdQuery": [[], [["id", "text"]]],
+  "api/document/document.cypher/documentsByMeetingQuery": [[], [["id", "title"]]],
   "api/department/department.cypher/departmentPageQuery": [[], [["id", "name"]]],
   "api/department/department.cypher/departmentsByIdQuery": [[], [["id", "parentId"]]],
   "api/department/department.cypher/departmentsByReportQuery": [[], [["id", "name"]]],
@@ -61,6 +64,7 @@ export const BUILDERS: Record<string, unknown[][]> = {
     ["Shortcoming"],
     ["Directive"],
     ["Shortcoming", ["id", "text"]],
+    ["Shortcoming", ["id", "quote", "sentenceText"]],
   ],
   "api/item/item.cypher/itemsByIdQuery": [
     ["Achievement"],

@@ -4,12 +4,13 @@ import { hostByMeeting } from "../department/department.repository";
 import { Department } from "../department/department.type";
 import { directivesByMeeting } from "../directive/directive.repository";
 import { Directive } from "../directive/directive.type";
-import { documentByMeeting } from "../document/document.repository";
+import { documentByMeeting, documentProjection } from "../document/document.repository";
 import { Document } from "../document/document.type";
 import { notFound } from "../../platform/errors";
 import { ConnectionResult, PageArgs, pageOf, toConnection } from "../graphql/connection";
 import { Context, load } from "../graphql/context";
 import { checkWindow, DateScalar } from "../graphql/date.scalar";
+import { selectionOf } from "../graphql/selection";
 import { loadItems } from "../item/item.resolver";
 import { ItemRecord } from "../item/item.type";
 import { attendeesByMeeting, chairByMeeting } from "../person/person.repository";
@@ -73,8 +74,8 @@ export class MeetingResolver {
   }
 
   @FieldResolver(() => Document, { description: "The readout that records the meeting." })
-  async document(@Root() meeting: Meeting, @Ctx() ctx: Context): Promise<Document> {
-    const doc = await load(ctx, documentByMeeting, meeting.id);
+  async document(@Root() meeting: Meeting, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Document> {
+    const doc = await load(ctx, documentByMeeting, meeting.id, documentProjection(selectionOf(info)));
     if (!doc) throw notFound(`meeting ${meeting.id} has no document`);
     return doc;
   }
