@@ -139,6 +139,24 @@ describe("a selection reads only what it asks, and answers as the whole read doe
   });
 });
 
+describe("a persistence lists its meetings only when asked", () => {
+  it("answers the same with and without the meetings, windowed and all-time", async () => {
+    for (const window of ["", `, from: "2021-01-01", to: "2022-12-31"`]) {
+      const fields = "department { id } theme { id } meetingCount shortcomingCount";
+      const all = (
+        await query(`{ persistentShortcomings(minMeetings: 1${window}) { ${fields} meetings { id date } } }`)
+      ).persistentShortcomings;
+      expect(all.length).toBeGreaterThan(2);
+      expect(all.every((p: any) => p.meetings.length === p.meetingCount)).toBe(true);
+      const lean = (await query(`{ persistentShortcomings(minMeetings: 1${window}) { ${fields} } }`))
+        .persistentShortcomings;
+      expect(lean).toEqual(
+        pick(all, { department: { id: 1 }, theme: { id: 1 }, meetingCount: 1, shortcomingCount: 1 }),
+      );
+    }
+  });
+});
+
 describe("bounded history lists: Department.reports and Person.meetings (from, to, last)", () => {
   const SHUNYI = `{ departments(first: 100, contains: "顺义") { nodes { id
     all: reports { id date }

@@ -48,6 +48,7 @@ export const BUILDERS: Record<string, unknown[][]> = {
   "api/department/department.cypher/partsByDepartmentQuery": [[], [["id", "name"]]],
   "api/pattern/pattern.cypher/recurringShortcomingThemes": RECURRENCE_PARTS,
   "api/pattern/pattern.cypher/recurringShortcomingThemesAllTime": RECURRENCE_PARTS,
+  "api/pattern/pattern.cypher/persistentShortcomings": [[false], [true]],
   "api/person/person.cypher/meetingsByPersonWithin": [[false], [true]],
   "api/report/report.cypher/reportsByDepartmentWithin": [[false], [true]],
   "api/item/item.cypher/itemPageQuery": (["Achievement", "Shortcoming", "Directive"] as const).flatMap((kind) => [

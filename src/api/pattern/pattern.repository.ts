@@ -65,12 +65,16 @@ export interface ShortcomingPersistenceRecord {
   counting: Counting;
 }
 
-/** Department × theme pairs flagged at `minMeetings` or more meetings, most persistent first. */
+/**
+ * Department × theme pairs flagged at `minMeetings` or more meetings, most persistent first; the
+ * windowed read lists each pair's meeting ids only `withMeetingIds` (else they load on demand).
+ */
 export async function persistentShortcomings(
   db: Queryable,
   args: Counting & { minMeetings: number; departmentId?: string | null; themeId?: string | null },
+  withMeetingIds = true,
 ): Promise<ShortcomingPersistenceRecord[]> {
-  const cypher = allTime(args) ? q.PERSISTENT_SHORTCOMINGS_ALL_TIME : q.PERSISTENT_SHORTCOMINGS;
+  const cypher = allTime(args) ? q.PERSISTENT_SHORTCOMINGS_ALL_TIME : q.persistentShortcomings(withMeetingIds);
   const rows = await db.read<Omit<ShortcomingPersistenceRecord, "counting">>(cypher, {
     ...windowParams(args),
     minMeetings: args.minMeetings,

@@ -176,10 +176,11 @@ export class PatternResolver {
   async persistentShortcomings(
     @Args() args: PersistenceArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ShortcomingPersistenceRecord[]> {
     checkPatternArgs(args, ["minMeetings", args.minMeetings]);
     checkThemeFilter(args.themeId);
-    const rows = await persistentShortcomings(ctx.db, args);
+    const rows = await persistentShortcomings(ctx.db, args, selectionOf(info).has("meetings"));
     if (!rows.length && args.departmentId) await requireDepartment(ctx, args.departmentId, badInput);
     return rows;
   }
