@@ -18,8 +18,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { generateReadout } from "./synthetic.mjs";
 import { benchDatabase, dist, time } from "./lib.mjs";
 
-const { ingestMany } = dist("ingest/ingest.bulk.js");
-const { ingestReadoutText } = dist("ingest/ingest.service.js");
+const { ingestMany } = dist("pipeline/ingest/ingest.bulk.js");
+const { ingestReadoutText } = dist("pipeline/ingest/ingest.service.js");
 const count = Number(process.argv[2] ?? 1000);
 const single = Number(process.argv[3] ?? 200);
 const encoder = new TextEncoder();

@@ -44,8 +44,8 @@ export async function time(fn) {
  * unless BENCH_ALLOW_WIPE=1.
  */
 export async function benchDatabase({ fresh = true } = {}) {
-  const { loadConfig } = dist("config.js");
-  const { openDatabase, prepareDatabase } = dist("bootstrap.js");
+  const { loadConfig } = dist("platform/config.js");
+  const { openDatabase, prepareDatabase } = dist("pipeline/bootstrap/bootstrap.js");
   if (process.env.NEO4J_URI && fresh && process.env.BENCH_ALLOW_WIPE !== "1") {
     throw new Error("NEO4J_URI is set and this benchmark empties its database: set BENCH_ALLOW_WIPE=1 to allow that");
   }
@@ -100,8 +100,8 @@ async function emptyLocalStore(home, log) {
  * prepares it and serves the API on a free port. Returns { url, db, close }.
  */
 export async function serve({ seed = true } = {}) {
-  const { loadConfig } = dist("config.js");
-  const { openDatabase, prepareDatabase } = dist("bootstrap.js");
+  const { loadConfig } = dist("platform/config.js");
+  const { openDatabase, prepareDatabase } = dist("pipeline/bootstrap/bootstrap.js");
   const { startServer } = dist("server/app.js");
   const config = loadConfig();
   const log = (line) => console.error(`[bench] ${line}`);

@@ -19,10 +19,10 @@ import { benchDatabase, dist, stats } from "./lib.mjs";
 
 const readouts = Number(process.argv[2] ?? 300);
 const seconds = Number(process.argv[3] ?? 15);
-const { ingestMany } = dist("ingest/ingest.bulk.js");
-const { seedIfEmpty } = dist("ingest/seed.js");
+const { ingestMany } = dist("pipeline/ingest/ingest.bulk.js");
+const { seedIfEmpty } = dist("pipeline/ingest/seed.js");
 const { startServer } = dist("server/app.js");
-const { loadConfig } = dist("config.js");
+const { loadConfig } = dist("platform/config.js");
 
 const examplesDir = new URL("../examples/", import.meta.url).pathname;
 const examples = readdirSync(examplesDir)

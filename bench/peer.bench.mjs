@@ -329,7 +329,7 @@ async function countingProxy(target) {
 // ---- the systems -----------------------------------------------------------------------------
 // The three servers over one Bolt address (the service's Database, a driver each for the others).
 async function startSystems(bolt, config, serviceDb) {
-  const { Database } = dist("db/neo4j.js");
+  const { Database } = dist("platform/db/neo4j.js");
   const { startServer } = dist("server/app.js");
   const auth = neo4j.auth.basic(bolt.user, bolt.password);
   const ownDb = !serviceDb;

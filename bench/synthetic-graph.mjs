@@ -12,8 +12,8 @@ import { dist } from "./lib.mjs";
 export async function openSyntheticGraph(meetings, log = (line) => console.error(`[bench] ${line}`)) {
   process.env.POLICYGRAPH_HOME ??= `.policygraph/bench-${meetings}`;
   process.env.NEO4J_BOLT_PORT ??= "7696";
-  const { loadConfig } = dist("config.js");
-  const { openDatabase, prepareDatabase } = dist("bootstrap.js");
+  const { loadConfig } = dist("platform/config.js");
+  const { openDatabase, prepareDatabase } = dist("pipeline/bootstrap/bootstrap.js");
   const config = loadConfig();
   const open = await openDatabase(config, log);
   try {
@@ -30,7 +30,7 @@ export async function openSyntheticGraph(meetings, log = (line) => console.error
 // As `policygraph ingest` loads files: a transaction per readout, derivation in batches.
 async function loadSynthetic(db, meetings, log) {
   const { generateReadout } = await import("./synthetic.mjs");
-  const { ingestMany } = dist("ingest/ingest.bulk.js");
+  const { ingestMany } = dist("pipeline/ingest/ingest.bulk.js");
   const [{ have }] = await db.read("MATCH (m:Meeting) RETURN count(m) AS have");
   if (have >= meetings) return;
   log(`loading ${meetings - have} synthetic readouts (${have} already there)…`);

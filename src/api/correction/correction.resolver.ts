@@ -2,8 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import { ConnectionResult, pageOf, toConnection } from "../graphql/connection";
 import { Context, load } from "../graphql/context";
 import { requireCurator } from "../graphql/guards";
-import { Node, Typed } from "../graphql/node.type";
-import { loadNodes } from "../node/node.repository";
+
 import { correctionById, correctionPage } from "./correction.repository";
 import * as service from "../../pipeline/curation/correction.service";
 import { AddItemInput, Correction, CorrectionConnection, CorrectionRecord, CorrectionsArgs } from "./correction.type";
@@ -22,16 +21,6 @@ export class CorrectionResolver {
     const page = pageOf({ first, after });
     const { total, nodes } = await correctionPage(ctx.db, page, { kind, author });
     return toConnection(nodes, total, page);
-  }
-
-  @FieldResolver(() => Node, {
-    nullable: true,
-    description:
-      "What it changed: the item, report or department (a merged one's id answers with the body it went into); for an undo, the correction it took back. Null when a re-extraction left no such target.",
-  })
-  async target(@Root() correction: CorrectionRecord, @Ctx() ctx: Context): Promise<Typed | null> {
-    const [node] = await loadNodes(ctx, [correction.targetId]);
-    return node;
   }
 
   @FieldResolver(() => Correction, { nullable: true, description: "The undo that took it back, if any." })

@@ -1,8 +1,7 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { Args, Ctx, Query, Resolver } from "type-graphql";
 import { ConnectionResult, PageArgs, pageOf, toConnection } from "../graphql/connection";
 import { Context } from "../graphql/context";
-import { Node, Typed } from "../graphql/node.type";
-import { loadLabelled } from "../node/node.repository";
+
 import { reviewPage } from "./review.repository";
 import { ReviewEntry, ReviewEntryConnection, ReviewEntryRecord, Viewer } from "./review.type";
 
@@ -16,12 +15,6 @@ export class ReviewResolver {
     const page = pageOf(args);
     const { total, entries } = await reviewPage(ctx.db, page);
     return toConnection(entries, total, page);
-  }
-
-  @FieldResolver(() => Node, { description: "The achievement, shortcoming or directive." })
-  async item(@Root() entry: ReviewEntryRecord, @Ctx() ctx: Context): Promise<Typed> {
-    const [node] = await loadLabelled(ctx, [{ id: entry.itemId, label: entry.type }]);
-    return node!;
   }
 
   @Query(() => Viewer, { description: "Who is asking: the curator's name for a curator's token, else null." })

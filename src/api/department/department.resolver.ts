@@ -1,15 +1,10 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
-import { AchievementConnection } from "../achievement/achievement.type";
+
 import { ConnectionResult, PageArgs, pageOf, toConnection } from "../graphql/connection";
 import { Context, load } from "../graphql/context";
-import { HistoryArgs, historyOf } from "../graphql/history.args";
 import { nodeSelection, selectionOf } from "../graphql/selection";
-import { ItemFilterArgs } from "../item/item.args";
-import { itemConnection } from "../item/item.connection";
-import { reportsByDepartment } from "../report/report.repository";
-import { Report } from "../report/report.type";
-import { ShortcomingConnection } from "../shortcoming/shortcoming.type";
+
 import { PolicyTheme } from "../theme/theme.type";
 import { DepartmentKind } from "../../model/department-kind";
 import {
@@ -81,33 +76,6 @@ export class DepartmentResolver {
   @FieldResolver(() => [Department], { description: "The bodies that are part of it, by name." })
   parts(@Root() department: Department, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Department[]> {
     return load(ctx, partsByDepartment, department.id, departmentProjection(selectionOf(info)));
-  }
-
-  @FieldResolver(() => [Report], {
-    description: "Its turns at meetings, newest first; from/to/last bound them to a window or the newest N.",
-  })
-  reports(@Root() department: Department, @Args() args: HistoryArgs, @Ctx() ctx: Context): Promise<Report[]> {
-    return load(ctx, reportsByDepartment, department.id, historyOf(args));
-  }
-
-  @FieldResolver(() => AchievementConnection, { description: "What it was praised for, newest first." })
-  achievements(
-    @Root() department: Department,
-    @Args() args: ItemFilterArgs,
-    @Ctx() ctx: Context,
-    @Info() info: GraphQLResolveInfo,
-  ) {
-    return itemConnection(ctx, "Achievement", args, { departmentId: department.id }, info);
-  }
-
-  @FieldResolver(() => ShortcomingConnection, { description: "Where it was found to fall short, newest first." })
-  shortcomings(
-    @Root() department: Department,
-    @Args() args: ItemFilterArgs,
-    @Ctx() ctx: Context,
-    @Info() info: GraphQLResolveInfo,
-  ) {
-    return itemConnection(ctx, "Shortcoming", args, { departmentId: department.id }, info);
   }
 
   @FieldResolver(() => [PolicyTheme], {

@@ -1,7 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Args, ClassType, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
-import { correctionsByTarget } from "../correction/correction.repository";
-import { Correction, CorrectionRecord } from "../correction/correction.type";
+
 import { loadReportDepartment } from "../department/department.repository";
 import { Department } from "../department/department.type";
 import { notFound } from "../../platform/errors";
@@ -93,14 +92,6 @@ export function ItemResolver<T extends object>(spec: ItemTypeSpec<T>) {
     @FieldResolver(() => Meeting)
     meeting(@Root() item: ItemRecord, @Ctx() ctx: Context): Promise<Meeting> {
       return loadMeeting(ctx, item.meetingId);
-    }
-
-    @FieldResolver(() => [Correction], {
-      description:
-        "Curators' corrections of the item (its addition, retags, rejection), newest first, undone ones included.",
-    })
-    corrections(@Root() item: ItemRecord, @Ctx() ctx: Context): Promise<CorrectionRecord[]> {
-      return load(ctx, correctionsByTarget, item.id);
     }
   }
   return ItemFields;

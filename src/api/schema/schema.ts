@@ -20,6 +20,15 @@ import { ReportResolver } from "../report/report.resolver";
 import { SearchResolver } from "../search/search.resolver";
 import { ShortcomingResolver } from "../shortcoming/shortcoming.resolver";
 import { ThemeResolver } from "../theme/theme.resolver";
+import * as achievementLinks from "../achievement/links.resolver";
+import * as correctionLinks from "../correction/links.resolver";
+import * as departmentLinks from "../department/links.resolver";
+import * as directiveLinks from "../directive/links.resolver";
+import * as documentLinks from "../document/links.resolver";
+import * as nodeLinks from "../node/links.resolver";
+import * as personLinks from "../person/links.resolver";
+import * as reportLinks from "../report/links.resolver";
+import * as shortcomingLinks from "../shortcoming/links.resolver";
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 const resolvers: NonEmptyArray<Function> = [
@@ -47,6 +56,16 @@ const resolvers: NonEmptyArray<Function> = [
   ShortcomingAddressResolver,
   DirectiveAddressResolver,
   ExploreResolver,
+  // Fields of one aggregate's type that lead to another, kept in the higher folder (api/README.md).
+  ...Object.values(personLinks),
+  ...Object.values(documentLinks),
+  ...Object.values(departmentLinks),
+  ...Object.values(reportLinks),
+  ...Object.values(directiveLinks),
+  ...Object.values(achievementLinks),
+  ...Object.values(shortcomingLinks),
+  ...Object.values(correctionLinks),
+  ...Object.values(nodeLinks),
 ];
 
 let schema: GraphQLSchema | undefined;

@@ -1,4 +1,5 @@
 import { EntityType } from "../../model/iri";
+import type { RelationshipType } from "../../model/graph.cypher";
 
 /**
  * What the exports read from the graph: the stored properties of each label, its relationship
@@ -66,21 +67,7 @@ export const ENTITY_FILES: Record<EntityType, string> = {
   Directive: "directives",
 };
 
-export type RelType =
-  | "RECORDED_IN"
-  | "CHAIRED"
-  | "ATTENDED"
-  | "GAVE"
-  | "AT"
-  | "ACHIEVED"
-  | "FELL_SHORT"
-  | "ISSUED"
-  | "ADDRESSED_TO"
-  | "PART_OF"
-  | "HELD_BY"
-  | "ABOUT"
-  | "BROADER"
-  | "ADDRESSES";
+export type RelType = Exclude<RelationshipType, "CORRECTS">;
 
 /** A relationship type: its start labels, end label and the properties it carries. */
 export interface RelDef {
