@@ -139,6 +139,24 @@ describe("a selection reads only what it asks, and answers as the whole read doe
   });
 });
 
+describe("a persistence lists its meetings only when asked", () => {
+  it("answers the same with and without the meetings, windowed and all-time", async () => {
+    for (const window of ["", `, from: "2021-01-01", to: "2022-12-31"`]) {
+      const fields = "department { id } theme { id } meetingCount shortcomingCount";
+      const all = (
+        await query(`{ persistentShortcomings(minMeetings: 1${window}) { ${fields} meetings { id date } } }`)
+      ).persistentShortcomings;
+      expect(all.length).toBeGreaterThan(2);
+      expect(all.every((p: any) => p.meetings.length === p.meetingCount)).toBe(true);
+      const lean = (await query(`{ persistentShortcomings(minMeetings: 1${window}) { ${fields} } }`))
+        .persistentShortcomings;
+      expect(lean).toEqual(
+        pick(all, { department: { id: 1 }, theme: { id: 1 }, meetingCount: 1, shortcomingCount: 1 }),
+      );
+    }
+  });
+});
+
 describe("bounded history lists: Department.reports and Person.meetings (from, to, last)", () => {
   const SHUNYI = `{ departments(first: 100, contains: "顺义") { nodes { id
     all: reports { id date }
@@ -201,5 +219,49 @@ describe("bounded history lists: Department.reports and Person.meetings (from, t
   it("refuses a bad last on a person's meetings too", async () => {
     const res = await gql(server, `{ meetings(first: 1) { nodes { chair { meetings(last: -5) { id } } } } }`);
     expect(res.errors![0].extensions!.code).toBe("BAD_USER_INPUT");
+  });
+});
+
+describe("evidence cut in the store", () => {
+  const EVIDENCE = `{ meetings(first: 100) { nodes { date document { id text } reports { shortcomings { evidence { start end quote sentence { start end text } } }
+    achievements { evidence { start end quote sentence { start end text } } } } } } }`;
+
+  it("reads an item's quote and sentence without its document", async () => {
+    const res = await gql(
+      server,
+      `{ departments(first: 100) { nodes { reports { shortcomings { evidence { quote sentence { text } } } } } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    const quotes = res.data!.departments.nodes.flatMap((d: any) => d.reports.flatMap((r: any) => r.shortcomings));
+    expect(quotes.length).toBeGreaterThan(5);
+    // The page, the reports, the shortcomings: no batch of documents.
+    expect(res.extensions!.cost!.dbRoundTrips).toBe(3);
+  });
+
+  it("cuts by UTF-16 offsets where a character beyond the BMP precedes the span", async () => {
+    // 𠀀 (U+20000) is one code point for Cypher and two UTF-16 units for the offsets.
+    const text = readoutText("2021-06-30-districts")
+      .replace("published: 2021-07-01", "published: 2023-07-01")
+      .replace("顺义区抓项目抓投资", "顺义区抓项目𠀀抓投资");
+    expect(text).toContain("𠀀");
+    await ingestReadoutText(db, text);
+    const meetings = (await query(EVIDENCE)).meetings.nodes;
+    const astral = meetings.filter((m: any) => m.document.text.includes("𠀀"));
+    expect(astral).toHaveLength(1);
+    let before = 0;
+    let after = 0;
+    for (const m of meetings) {
+      const at = m.document.text.indexOf("𠀀");
+      for (const r of m.reports) {
+        for (const { evidence: e } of [...r.shortcomings, ...r.achievements]) {
+          expect(e.quote).toBe(m.document.text.slice(e.start, e.end));
+          expect(e.sentence.text).toBe(m.document.text.slice(e.sentence.start, e.sentence.end));
+          if (at >= 0 && e.end <= at) before++;
+          if (at >= 0 && e.start > at) after++;
+        }
+      }
+    }
+    expect(before).toBeGreaterThan(0);
+    expect(after).toBeGreaterThan(0);
   });
 });

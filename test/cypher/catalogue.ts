@@ -39,12 +39,16 @@ export const BUILDERS: Record<string, unknown[][]> = {
   // Projections: what every caller without a selection reads, and a lean read of a few fields.
   "api/item/item.cypher/itemSpec": [["Achievement"], ["Shortcoming"], ["Directive"]],
   "api/item/item.cypher/itemProjection": [["Shortcoming", undefined]],
+  "api/document/document.cypher/documentFields": [[], [["id", "text"]]],
+  "api/document/document.cypher/documentsByIdQuery": [[], [["id", "text"]]],
+  "api/document/document.cypher/documentsByMeetingQuery": [[], [["id", "title"]]],
   "api/department/department.cypher/departmentPageQuery": [[], [["id", "name"]]],
   "api/department/department.cypher/departmentsByIdQuery": [[], [["id", "parentId"]]],
   "api/department/department.cypher/departmentsByReportQuery": [[], [["id", "name"]]],
   "api/department/department.cypher/partsByDepartmentQuery": [[], [["id", "name"]]],
   "api/pattern/pattern.cypher/recurringShortcomingThemes": RECURRENCE_PARTS,
   "api/pattern/pattern.cypher/recurringShortcomingThemesAllTime": RECURRENCE_PARTS,
+  "api/pattern/pattern.cypher/persistentShortcomings": [[false], [true]],
   "api/person/person.cypher/meetingsByPersonWithin": [[false], [true]],
   "api/report/report.cypher/reportsByDepartmentWithin": [[false], [true]],
   "api/item/item.cypher/itemPageQuery": (["Achievement", "Shortcoming", "Directive"] as const).flatMap((kind) => [
@@ -61,6 +65,7 @@ export const BUILDERS: Record<string, unknown[][]> = {
     ["Shortcoming"],
     ["Directive"],
     ["Shortcoming", ["id", "text"]],
+    ["Shortcoming", ["id", "quote", "sentenceText"]],
   ],
   "api/item/item.cypher/itemsByIdQuery": [
     ["Achievement"],

@@ -1,31 +1,23 @@
 import { Queryable } from "../../platform/db/neo4j";
-import { byKeys, defineLoader } from "../graphql/context";
+import { keyedLoader } from "../graphql/context";
 import { Page } from "../graphql/connection";
 import * as q from "../../pipeline/curation/correction.cypher";
 import { CorrectionKind, CorrectionRecord, CorrectionRow, toRecord } from "../../pipeline/curation/correction.record";
 
-export const correctionById = defineLoader<string, CorrectionRecord | null>(async (db, ids) => {
-  const rows = await db.read<{ id: string; correction: CorrectionRow }>(q.CORRECTIONS_BY_ID, { ids });
-  return byKeys(
-    ids,
-    rows,
-    (r) => r.id,
-    (r) => toRecord(r.correction),
-    null,
-  );
-});
+export const correctionById = keyedLoader<
+  string,
+  CorrectionRecord | null,
+  undefined,
+  { id: string; correction: CorrectionRow }
+>({ cypher: q.CORRECTIONS_BY_ID, value: (r) => toRecord(r.correction), missing: null });
 
 /** Every correction of each target, newest first (undone ones too: the item's history). */
-export const correctionsByTarget = defineLoader<string, CorrectionRecord[]>(async (db, ids) => {
-  const rows = await db.read<{ id: string; corrections: CorrectionRow[] }>(q.CORRECTIONS_BY_TARGET, { ids });
-  return byKeys(
-    ids,
-    rows,
-    (r) => r.id,
-    (r) => r.corrections.map(toRecord),
-    [],
-  );
-});
+export const correctionsByTarget = keyedLoader<
+  string,
+  CorrectionRecord[],
+  undefined,
+  { id: string; corrections: CorrectionRow[] }
+>({ cypher: q.CORRECTIONS_BY_TARGET, value: (r) => r.corrections.map(toRecord), missing: [] });
 
 /** One page of the audit log, newest first, with the total. */
 export async function correctionPage(

@@ -1,6 +1,6 @@
 import { Queryable } from "../../platform/db/neo4j";
 import { notFound } from "../../platform/errors";
-import { byKeys, Context, defineLoader, load } from "../graphql/context";
+import { Context, keyedLoader, load } from "../graphql/context";
 import { Page } from "../graphql/connection";
 import { Projection, projectionFor } from "../graphql/projection";
 import type { Selection } from "../graphql/selection";
@@ -34,15 +34,10 @@ export const departmentProjection = (selection: Selection | undefined): Projecti
   projectionFor(q.DEPARTMENT_SPEC, selection);
 
 /** Departments by id (a merged-away id answers with the body it went into), reading the projection's properties. */
-export const departmentById = defineLoader<string, Department | null, Projection>(async (db, ids, projection) => {
-  const rows = await db.read<{ id: string; department: Department }>(q.departmentsByIdQuery(projection), { ids });
-  return byKeys(
-    ids,
-    rows,
-    (r) => r.id,
-    (r) => r.department,
-    null,
-  );
+export const departmentById = keyedLoader<string, Department | null, Projection>({
+  cypher: q.departmentsByIdQuery,
+  value: "department",
+  missing: null,
 });
 
 /**
@@ -69,64 +64,35 @@ export async function currentDepartmentId(
 
 const ID_ONLY = departmentProjection(new Map());
 
-export const departmentsByReport = defineLoader<string, Department[], Projection>(async (db, ids, projection) => {
-  const rows = await db.read<{ id: string; departments: Department[] }>(q.departmentsByReportQuery(projection), {
-    ids,
-  });
-  return byKeys(
-    ids,
-    rows,
-    (r) => r.id,
-    (r) => r.departments,
-    [],
-  );
+export const departmentsByReport = keyedLoader<string, Department[], Projection>({
+  cypher: q.departmentsByReportQuery,
+  value: "departments",
+  missing: [],
 });
 
-export const addresseesByDirective = defineLoader<string, Department[]>(async (db, ids) => {
-  const rows = await db.read<{ id: string; departments: Department[] }>(q.ADDRESSEES_BY_DIRECTIVE, { ids });
-  return byKeys(
-    ids,
-    rows,
-    (r) => r.id,
-    (r) => r.departments,
-    [],
-  );
+export const addresseesByDirective = keyedLoader<string, Department[]>({
+  cypher: q.ADDRESSEES_BY_DIRECTIVE,
+  value: "departments",
+  missing: [],
 });
 
-export const partsByDepartment = defineLoader<string, Department[], Projection>(async (db, ids, projection) => {
-  const rows = await db.read<{ id: string; departments: Department[] }>(q.partsByDepartmentQuery(projection), {
-    ids,
-  });
-  return byKeys(
-    ids,
-    rows,
-    (r) => r.id,
-    (r) => r.departments,
-    [],
-  );
+export const partsByDepartment = keyedLoader<string, Department[], Projection>({
+  cypher: q.partsByDepartmentQuery,
+  value: "departments",
+  missing: [],
 });
 
 /** The body whose meeting it was (HELD_BY), by meeting id. */
-export const hostByMeeting = defineLoader<string, Department | null>(async (db, ids) => {
-  const rows = await db.read<{ id: string; department: Department }>(q.HOST_BY_MEETING, { ids });
-  return byKeys(
-    ids,
-    rows,
-    (r) => r.id,
-    (r) => r.department,
-    null,
-  );
+export const hostByMeeting = keyedLoader<string, Department | null>({
+  cypher: q.HOST_BY_MEETING,
+  value: "department",
+  missing: null,
 });
 
-export const themesByDepartment = defineLoader<string, PolicyTheme[]>(async (db, ids) => {
-  const rows = await db.read<{ id: string; themes: PolicyTheme[] }>(q.THEMES_BY_DEPARTMENT, { ids });
-  return byKeys(
-    ids,
-    rows,
-    (r) => r.id,
-    (r) => r.themes,
-    [],
-  );
+export const themesByDepartment = keyedLoader<string, PolicyTheme[]>({
+  cypher: q.THEMES_BY_DEPARTMENT,
+  value: "themes",
+  missing: [],
 });
 
 /**

@@ -1,16 +1,36 @@
+import { mapProjection, Projection, ProjectionSpec } from "../graphql/projection";
 import { MEETING_FIELDS } from "../meeting/meeting.cypher";
 
-export const DOCUMENT_FIELDS = `d {.id, .title, .url, .published, .text, .sha256, .extractorVersion, .extractionWarnings, __typename: 'Document'}`;
+const prop = (name: string) => (v: string) => `${v}.${name}`;
 
-export const DOCUMENTS_BY_ID = `
+/** What a document record can read (see ../graphql/projection): its text only when selected. */
+export const DOCUMENT_SPEC: ProjectionSpec = {
+  columns: {
+    id: prop("id"),
+    title: prop("title"),
+    url: prop("url"),
+    published: prop("published"),
+    text: prop("text"),
+    sha256: prop("sha256"),
+    extractorVersion: prop("extractorVersion"),
+    extractionWarnings: prop("extractionWarnings"),
+    __typename: () => `'Document'`,
+  },
+  always: ["id", "__typename"],
+};
+
+/** The projection of a document node `d` into a Document record: all of it, or `projection`. */
+export const documentFields = (projection?: Projection) => mapProjection(DOCUMENT_SPEC, projection, "d");
+
+export const documentsByIdQuery = (projection?: Projection) => `
 UNWIND $ids AS id
 MATCH (d:Document {id: id})
-RETURN id, ${DOCUMENT_FIELDS} AS document`;
+RETURN id, ${documentFields(projection)} AS document`;
 
-export const DOCUMENTS_BY_MEETING = `
+export const documentsByMeetingQuery = (projection?: Projection) => `
 UNWIND $ids AS id
 MATCH (:Meeting {id: id})-[:RECORDED_IN]->(d:Document)
-RETURN id, ${DOCUMENT_FIELDS} AS document`;
+RETURN id, ${documentFields(projection)} AS document`;
 
 export const MEETINGS_BY_DOCUMENT = `
 UNWIND $ids AS id

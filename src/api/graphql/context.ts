@@ -60,16 +60,42 @@ export function load<K, V, O>(ctx: Context, def: LoaderDef<K, V, O>, key: K, opt
 }
 
 /** Orders rows returned for a batch by their key field, filling gaps with `missing`. */
-export function byKeys<K, R, V>(
-  keys: readonly K[],
-  rows: R[],
-  keyOf: (r: R) => K,
-  valueOf: (r: R) => V,
-  missing: V,
-): V[] {
+function byKeys<K, R, V>(keys: readonly K[], rows: R[], keyOf: (r: R) => K, valueOf: (r: R) => V, missing: V): V[] {
   const map = new Map<K, V>();
   for (const r of rows) map.set(keyOf(r), valueOf(r));
   return keys.map((k) => (map.has(k) ? (map.get(k) as V) : missing));
+}
+
+/** How a keyed loader reads a batch: one statement answering a row per key it finds. */
+export interface KeyedLoaderSpec<K, R, V, O> {
+  /** The statement, or the statement for the batch's options (a projection, a window). */
+  cypher: string | ((options: O | undefined) => string);
+  /** The statement's parameters; `{ ids: keys }` by default. */
+  params?: (keys: readonly K[], options: O | undefined) => Record<string, unknown>;
+  /** The key a row answers for; its `id` column by default. */
+  key?: (row: R) => K;
+  /** The value of a row: the column of that name, or a function of the row. */
+  value: string | ((row: R) => V);
+  /** The value of a key no row answered for. */
+  missing: V;
+}
+
+/**
+ * A batched loader reading a batch in one statement and answering each key with its row's value
+ * (or `missing`), in the order of the keys: the body every loader by ids shares.
+ */
+export function keyedLoader<K, V, O = undefined, R = Record<string, unknown>>(
+  spec: KeyedLoaderSpec<K, R, V, O>,
+): LoaderDef<K, V, O> {
+  const { cypher, params, missing } = spec;
+  const keyOf = spec.key ?? ((r: R) => (r as { id: K }).id);
+  const column = spec.value;
+  const valueOf = typeof column === "string" ? (r: R) => (r as Record<string, V>)[column] : column;
+  return defineLoader(async (db, keys, options) => {
+    const statement = typeof cypher === "string" ? cypher : cypher(options);
+    const rows = await db.read<R & object>(statement, params ? params(keys, options) : { ids: keys });
+    return byKeys(keys, rows, keyOf, valueOf, missing);
+  });
 }
 
 /** A fresh context for one request. */

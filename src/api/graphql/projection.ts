@@ -10,7 +10,10 @@ export interface ProjectionSpec {
   columns: Readonly<Record<string, (v: string) => string>>;
   /** Properties read whatever is selected (the loaders key rows on them; interfaces need __typename). */
   always: readonly string[];
-  /** GraphQL field → the properties its resolver reads; a field not named reads the column of its name, if any. */
+  /**
+   * GraphQL field → the properties its resolver reads; a field not named reads the column of its
+   * name, if any. `field.sub` names what a field of the object a field returns reads besides.
+   */
   needs?: Readonly<Record<string, readonly string[]>>;
 }
 
@@ -26,9 +29,11 @@ export function fullProjection(spec: ProjectionSpec): Projection {
 export function projectionFor(spec: ProjectionSpec, selection: Selection | undefined): Projection {
   if (!selection) return fullProjection(spec);
   const wanted = new Set(spec.always);
-  for (const field of selection.keys()) {
-    const needs = spec.needs?.[field] ?? (Object.hasOwn(spec.columns, field) ? [field] : []);
+  const needsOf = (name: string) => (spec.needs && Object.hasOwn(spec.needs, name) ? spec.needs[name] : undefined);
+  for (const [field, sub] of selection) {
+    const needs = needsOf(field) ?? (Object.hasOwn(spec.columns, field) ? [field] : []);
     for (const column of needs) wanted.add(column);
+    for (const subField of sub.keys()) for (const column of needsOf(`${field}.${subField}`) ?? []) wanted.add(column);
   }
   return Object.keys(spec.columns).filter((c) => wanted.has(c));
 }

@@ -96,6 +96,14 @@ describe("projectionFor", () => {
   it("reads everything without a selection", () => {
     expect(projectionFor(spec, undefined)).toEqual(["id", "name", "parentId"]);
   });
+
+  it("reads what a field below a field needs (field.sub), only when selected", () => {
+    const nested: ProjectionSpec = { ...spec, needs: { parent: ["parentId"], "parent.name": ["name"] } };
+    const parentName: Selection = new Map([["parent", new Map([["name", new Map()]])]]);
+    expect(projectionFor(nested, parentName)).toEqual(["id", "name", "parentId"]);
+    expect(projectionFor(nested, sel(["parent"]))).toEqual(["id", "parentId"]);
+    expect(projectionFor(nested, sel(["constructor", "toString"]))).toEqual(["id"]);
+  });
 });
 
 describe("what the repositories read for a selection", () => {
@@ -127,6 +135,7 @@ describe("what the repositories read for a selection", () => {
       "meetingId",
       "reportId",
       "__typename",
+      "quote",
     ]);
   });
 

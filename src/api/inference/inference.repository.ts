@@ -1,4 +1,4 @@
-import { byKeys, defineLoader } from "../graphql/context";
+import { keyedLoader } from "../graphql/context";
 import { sorted } from "../item/item.repository";
 import * as q from "./inference.cypher";
 import type { AddressLinkRecord } from "./inference.type";
@@ -13,21 +13,17 @@ const byMeeting = (newestFirst: boolean) => (a: AddressLinkRecord, b: AddressLin
   a.item.position - b.item.position;
 
 function linksLoader(cypher: string, newestFirst: boolean) {
-  return defineLoader<string, AddressLinkRecord[]>(async (db, ids) => {
-    const rows = await db.read<{ id: string; links: AddressLinkRecord[] }>(cypher, { ids, limit: MAX_LINKS });
-    return byKeys(
-      ids,
-      rows,
-      (r) => r.id,
-      (r) => {
-        for (const l of r.links) {
-          sorted(l.item);
-          l.rules = [...new Set(l.rules)];
-        }
-        return r.links.sort(byMeeting(newestFirst));
-      },
-      [],
-    );
+  return keyedLoader<string, AddressLinkRecord[], undefined, { id: string; links: AddressLinkRecord[] }>({
+    cypher,
+    params: (ids) => ({ ids, limit: MAX_LINKS }),
+    value: (r) => {
+      for (const l of r.links) {
+        sorted(l.item);
+        l.rules = [...new Set(l.rules)];
+      }
+      return r.links.sort(byMeeting(newestFirst));
+    },
+    missing: [],
   });
 }
 

@@ -5,6 +5,13 @@ import { ITEM_KINDS, ItemKind, notRejected } from "../../model/graph.cypher";
 const prop = (name: string) => (v: string) => `${v}.${name}`;
 const EVIDENCE = ["documentId", "start", "end", "sentenceStart", "sentenceEnd"] as const;
 
+// Cypher counts a string's characters by code point, the offsets count UTF-16 units: the two agree
+// up to `end` unless a character beyond the BMP stands before it. Then the span is null and the
+// resolver cuts it from the document text instead (see ./evidence.resolver).
+const BEYOND_BMP = "'(?s).*[^\\\\x{0}-\\\\x{FFFF}].*'";
+const span = (v: string, start: string, end: string) =>
+  `head(COLLECT { MATCH (doc:Document {id: ${v}.documentId}) WITH left(doc.text, ${v}.${end}) AS head WHERE NOT head =~ ${BEYOND_BMP} RETURN substring(head, ${v}.${start}) })`;
+
 /**
  * What an item record can read (see ../graphql/projection). Items written before the unclassified
  * flag read as unclassified when they have no theme. Tags carry their theme's id: the resolvers
@@ -32,12 +39,17 @@ export function itemSpec(kind: ItemKind): ProjectionSpec {
         `[(${v})-[a:ABOUT]->(t:PolicyTheme) | {rank: a.rank, reason: a.reason, source: coalesce(a.source, 'EXTRACTOR'), themeId: t.id}]`,
       // What `themes` alone needs: the order and the ids, without each tag's reason.
       themeRefs: (v) => `[(${v})-[a:ABOUT]->(t:PolicyTheme) | {rank: a.rank, themeId: t.id}]`,
+      // The evidence's text, cut in the store: an item's quote need not ship its whole document.
+      quote: (v) => span(v, "start", "end"),
+      sentenceText: (v) => span(v, "sentenceStart", "sentenceEnd"),
     },
     always: ["id", "__typename"],
     needs: {
       themes: ["themeRefs"],
       themeTags: ["tags"],
       evidence: EVIDENCE,
+      "evidence.quote": ["quote"],
+      "evidence.sentence": ["sentenceText"],
       meeting: ["meetingId"],
       report: ["reportId"],
       department: ["reportId"],
@@ -50,13 +62,17 @@ const ITEM_SPECS = Object.fromEntries(Object.keys(ITEM_KINDS).map((k) => [k, ite
   ProjectionSpec
 >;
 
+// Read whole, an item has its tags (themeRefs would repeat them) and no cut text: a reader without
+// a selection (an export, a node look-up) takes the document's.
+const WHOLE = Object.keys(itemSpec("Shortcoming").columns).filter(
+  (c) => !["themeRefs", "quote", "sentenceText"].includes(c),
+);
+
 /** The projection an item selection needs (every property without one). */
 export function itemProjection(kind: ItemKind, selection: Selection | undefined): Projection {
-  return projectionFor(ITEM_SPECS[kind], selection);
+  return selection ? projectionFor(ITEM_SPECS[kind], selection) : WHOLE;
 }
 
-// Read whole, an item has its tags: themeRefs would repeat them.
-const WHOLE = Object.keys(itemSpec("Shortcoming").columns).filter((c) => c !== "themeRefs");
 
 /** The projection of an item node (variable `v`, default `x`) into an ItemRecord: all of it, or `projection`. */
 export const itemFields = (kind: ItemKind, v = "x", projection?: Projection) =>

@@ -1,5 +1,5 @@
 import { Queryable } from "../../platform/db/neo4j";
-import { byKeys, defineLoader, LoaderDef } from "../graphql/context";
+import { keyedLoader, LoaderDef } from "../graphql/context";
 import { Page } from "../graphql/connection";
 import type { Projection } from "../graphql/projection";
 import { toSimplified } from "../../platform/text/chinese";
@@ -32,28 +32,18 @@ export async function itemPage(
  * directives), reading the properties of its projection (all without one).
  */
 export function itemsByParent(kind: ItemKind): LoaderDef<string, ItemRecord[], Projection> {
-  return defineLoader(async (db, ids, projection) => {
-    const rows = await db.read<{ id: string; items: ItemRecord[] }>(itemsByParentQuery(kind, projection), { ids });
-    return byKeys(
-      ids,
-      rows,
-      (r) => r.id,
-      (r) => r.items.map(sorted),
-      [],
-    );
+  return keyedLoader<string, ItemRecord[], Projection, { id: string; items: ItemRecord[] }>({
+    cypher: (projection) => itemsByParentQuery(kind, projection),
+    value: (r) => r.items.map(sorted),
+    missing: [],
   });
 }
 
 /** A loader of items of a kind by id, reading the properties of its projection (all without one). */
 export function itemById(kind: ItemKind): LoaderDef<string, ItemRecord | null, Projection> {
-  return defineLoader(async (db, ids, projection) => {
-    const rows = await db.read<{ id: string; item: ItemRecord }>(itemsByIdQuery(kind, projection), { ids });
-    return byKeys(
-      ids,
-      rows,
-      (r) => r.id,
-      (r) => sorted(r.item),
-      null,
-    );
+  return keyedLoader<string, ItemRecord | null, Projection, { id: string; item: ItemRecord }>({
+    cypher: (projection) => itemsByIdQuery(kind, projection),
+    value: (r) => sorted(r.item),
+    missing: null,
   });
 }

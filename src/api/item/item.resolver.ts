@@ -85,8 +85,8 @@ export function ItemResolver<T extends object>(spec: ItemTypeSpec<T>) {
 
     @FieldResolver(() => Evidence, { description: "Where the item stands in its source document." })
     evidence(@Root() item: ItemRecord): EvidenceRecord {
-      const { documentId, start, end, sentenceStart, sentenceEnd } = item;
-      return { documentId, start, end, sentenceStart, sentenceEnd };
+      const { documentId, start, end, sentenceStart, sentenceEnd, quote, sentenceText } = item;
+      return { documentId, start, end, sentenceStart, sentenceEnd, quote, sentenceText };
     }
 
     @FieldResolver(() => Meeting)

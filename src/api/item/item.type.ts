@@ -41,6 +41,9 @@ export interface ItemRecord {
   tags: ThemeTagRecord[];
   /** Read instead of `tags` when only the themes are selected. */
   themeRefs?: Pick<ThemeTagRecord, "rank" | "themeId">[];
+  /** The evidence's quote and sentence, when selected; null where the store could not cut them (see itemSpec). */
+  quote?: string | null;
+  sentenceText?: string | null;
 }
 
 @ObjectType({ description: "A stretch of a document's text, by UTF-16 offsets [start, end)." })
@@ -62,6 +65,9 @@ export interface EvidenceRecord {
   end: number;
   sentenceStart: number;
   sentenceEnd: number;
+  /** Cut in the store when selected (else the resolvers cut them from the document's text). */
+  quote?: string | null;
+  sentenceText?: string | null;
 }
 
 @ObjectType({

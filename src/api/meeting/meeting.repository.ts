@@ -1,6 +1,6 @@
 import { Queryable } from "../../platform/db/neo4j";
 import { notFound } from "../../platform/errors";
-import { byKeys, Context, defineLoader, load } from "../graphql/context";
+import { Context, keyedLoader, load } from "../graphql/context";
 import { Page } from "../graphql/connection";
 import * as q from "./meeting.cypher";
 import type { Meeting, MeetingKind } from "./meeting.type";
@@ -26,15 +26,10 @@ export async function meetingPage(
   return row;
 }
 
-export const meetingById = defineLoader<string, Meeting | null>(async (db, ids) => {
-  const rows = await db.read<{ id: string; meeting: Meeting }>(q.MEETINGS_BY_ID, { ids });
-  return byKeys(
-    ids,
-    rows,
-    (r) => r.id,
-    (r) => r.meeting,
-    null,
-  );
+export const meetingById = keyedLoader<string, Meeting | null>({
+  cypher: q.MEETINGS_BY_ID,
+  value: "meeting",
+  missing: null,
 });
 
 /** The meeting of an id that the graph must hold (a dangling reference is NOT_FOUND). */

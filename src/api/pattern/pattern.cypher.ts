@@ -93,9 +93,10 @@ ${recurrenceReturn(parts)}`;
 
 /**
  * Department × theme pairs flagged at $minMeetings or more meetings of the window: the same
- * department faulted for the same gap again and again.
+ * department faulted for the same gap again and again. The meetings' ids are listed only with
+ * `meetingIds` (else null: PERSISTENCE_MEETING_IDS lists them on demand).
  */
-export const PERSISTENT_SHORTCOMINGS = `
+export const persistentShortcomings = (meetingIds: boolean) => `
 ${WINDOW}
 MATCH (s:DepartmentThemeTally)
 WHERE ${YEARS("s")}
@@ -104,11 +105,11 @@ WHERE ${YEARS("s")}
 WITH f, u, s, s.dates AS dates, ${SHORTCOMING_COUNTS("s")} AS counts
 WITH s, counts, [i IN ${inWindow("dates")} WHERE counts[i] > 0] AS hits
 WHERE size(hits) > 0
-WITH s, s.meetingIds AS meetingIds, counts, hits
-WITH s, size(hits) AS n, [i IN hits | meetingIds[i]] AS ids, ${sum("counts", "hits")} AS flagged
+WITH s, ${meetingIds ? "s.meetingIds AS meetingIds, " : ""}counts, hits
+WITH s, size(hits) AS n, ${meetingIds ? "[i IN hits | meetingIds[i]]" : "null"} AS ids, ${sum("counts", "hits")} AS flagged
 ORDER BY s.year
 WITH s.departmentId AS departmentId, s.themeId AS themeId, sum(n) AS meetingCount,
-     reduce(all = [], l IN collect(ids) | all + l) AS meetingIds, sum(flagged) AS shortcomingCount
+     ${meetingIds ? "reduce(all = [], l IN collect(ids) | all + l)" : "null"} AS meetingIds, sum(flagged) AS shortcomingCount
 WHERE meetingCount >= $minMeetings
 ORDER BY meetingCount DESC, shortcomingCount DESC, departmentId, themeId
 RETURN ${departmentById("departmentId")} AS department, ${themeById("themeId")} AS theme,

@@ -1,6 +1,6 @@
 import { Queryable } from "../../platform/db/neo4j";
 import type { Department } from "../department/department.type";
-import { byKeys, defineLoader } from "../graphql/context";
+import { keyedLoader } from "../graphql/context";
 import { sorted } from "../item/item.repository";
 import type { ItemRecord } from "../item/item.type";
 import type { Meeting } from "../meeting/meeting.type";
@@ -65,12 +65,16 @@ export interface ShortcomingPersistenceRecord {
   counting: Counting;
 }
 
-/** Department × theme pairs flagged at `minMeetings` or more meetings, most persistent first. */
+/**
+ * Department × theme pairs flagged at `minMeetings` or more meetings, most persistent first; the
+ * windowed read lists each pair's meeting ids only `withMeetingIds` (else they load on demand).
+ */
 export async function persistentShortcomings(
   db: Queryable,
   args: Counting & { minMeetings: number; departmentId?: string | null; themeId?: string | null },
+  withMeetingIds = true,
 ): Promise<ShortcomingPersistenceRecord[]> {
-  const cypher = allTime(args) ? q.PERSISTENT_SHORTCOMINGS_ALL_TIME : q.PERSISTENT_SHORTCOMINGS;
+  const cypher = allTime(args) ? q.PERSISTENT_SHORTCOMINGS_ALL_TIME : q.persistentShortcomings(withMeetingIds);
   const rows = await db.read<Omit<ShortcomingPersistenceRecord, "counting">>(cypher, {
     ...windowParams(args),
     minMeetings: args.minMeetings,
@@ -87,10 +91,12 @@ export async function persistentShortcomings(
  * and answers a row per key.
  */
 function jsonKeyLoader<R, V>(cypher: string, valueOf: (row: R) => V, missing: V) {
-  return defineLoader<string, V>(async (db, keys) => {
-    const parsed = keys.map((key) => ({ key, ...(JSON.parse(key) as object) }));
-    const rows = await db.read<R & { key: string }>(cypher, { keys: parsed });
-    return byKeys(keys, rows, (r) => r.key, valueOf, missing);
+  return keyedLoader<string, V, undefined, R & { key: string }>({
+    cypher,
+    params: (keys) => ({ keys: keys.map((key) => ({ key, ...(JSON.parse(key) as object) })) }),
+    key: (r) => r.key,
+    value: valueOf,
+    missing,
   });
 }
 

@@ -176,13 +176,16 @@ export class PatternResolver {
   async persistentShortcomings(
     @Args() args: PersistenceArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ShortcomingPersistenceRecord[]> {
     checkPatternArgs(args, ["minMeetings", args.minMeetings]);
     checkThemeFilter(args.themeId);
-    const rows = await persistentShortcomings(ctx.db, args);
+    const withMeetings = selectionOf(info).has("meetings");
+    const rows = await persistentShortcomings(ctx.db, args, withMeetings);
     if (!rows.length && args.departmentId) {
       const current = await currentDepartmentId(ctx, args.departmentId, badInput);
-      if (current !== args.departmentId) return persistentShortcomings(ctx.db, { ...args, departmentId: current });
+      if (current !== args.departmentId)
+        return persistentShortcomings(ctx.db, { ...args, departmentId: current }, withMeetings);
     }
     return rows;
   }

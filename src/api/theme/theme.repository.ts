@@ -1,5 +1,5 @@
 import { Queryable } from "../../platform/db/neo4j";
-import { byKeys, Context, defineLoader, load } from "../graphql/context";
+import { Context, defineLoader, keyedLoader, load } from "../graphql/context";
 import * as q from "./theme.cypher";
 import type { PolicyTheme } from "./theme.type";
 
@@ -34,24 +34,14 @@ export async function requestThemesById(ctx: Context): Promise<Map<string, Polic
   return map;
 }
 
-export const themeById = defineLoader<string, PolicyTheme | null>(async (db, ids) => {
-  const rows = await db.read<{ id: string; theme: PolicyTheme }>(q.THEMES_BY_ID, { ids });
-  return byKeys(
-    ids,
-    rows,
-    (r) => r.id,
-    (r) => r.theme,
-    null,
-  );
+export const themeById = keyedLoader<string, PolicyTheme | null>({
+  cypher: q.THEMES_BY_ID,
+  value: "theme",
+  missing: null,
 });
 
-export const childrenByTheme = defineLoader<string, PolicyTheme[]>(async (db, ids) => {
-  const rows = await db.read<{ id: string; themes: PolicyTheme[] }>(q.CHILDREN_BY_PARENT, { ids });
-  return byKeys(
-    ids,
-    rows,
-    (r) => r.id,
-    (r) => r.themes,
-    [],
-  );
+export const childrenByTheme = keyedLoader<string, PolicyTheme[]>({
+  cypher: q.CHILDREN_BY_PARENT,
+  value: "themes",
+  missing: [],
 });
