@@ -73,7 +73,6 @@ export function itemProjection(kind: ItemKind, selection: Selection | undefined)
   return selection ? projectionFor(ITEM_SPECS[kind], selection) : WHOLE;
 }
 
-
 /** The projection of an item node (variable `v`, default `x`) into an ItemRecord: all of it, or `projection`. */
 export const itemFields = (kind: ItemKind, v = "x", projection?: Projection) =>
   mapProjection(ITEM_SPECS[kind], projection ?? WHOLE, v);
