@@ -1,71 +1,25 @@
-import { existsSync, mkdirSync } from "node:fs";
-import { join } from "node:path";
-import { Browser, BrowserContext, chromium, Page } from "playwright-core";
-import { Database } from "../src/platform/db/neo4j";
-import { explorerIndex } from "../src/outputs/web-shell/web-shell";
-import { projectRoot } from "../src/platform/paths";
-import { RunningServer } from "../src/server/app";
-import { resetGraph, testDatabase } from "./support/graph";
-import { ingestAll } from "./support/readouts";
-import { gql, testServer } from "./support/server";
+import { Page } from "playwright-core";
+import { useExplorer } from "./support/explorer";
+import { gql } from "./support/server";
 
 // Functions given to page.evaluate run in the browser, whose globals these stand for.
 declare const document: any, window: any, NodeFilter: any;
 
 // Curators' corrections in the built explorer, driven in Debian's Chromium against the in-process
 // service over a real Neo4j holding the seed and the test readouts (see test/explorer.test.ts).
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"];
-const SHOTS = join(projectRoot, "test-output", "explorer");
 const TOKEN = "alice-explorer-token-for-tests";
 const BOB = "bob-explorer-token-for-tests";
 
-let db: Database;
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: set CHROMIUM_PATH`);
-  if (!explorerIndex()) throw new Error("The explorer is not built: run `npm run build` first");
-  mkdirSync(SHOTS, { recursive: true });
-  db = testDatabase();
-  await resetGraph(db);
-  await ingestAll(db);
-  server = await testServer(db, {
-    curatorTokens: [
-      { name: "alice", token: TOKEN },
-      { name: "bob", token: BOB },
-    ],
-  });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await db?.close();
+const ui = useExplorer({
+  curatorTokens: [
+    { name: "alice", token: TOKEN },
+    { name: "bob", token: BOB },
+  ],
 });
-
-beforeEach(async () => {
-  context = await browser.newContext({ locale: "zh-CN", viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
-  page.on("pageerror", (e) => pageErrors.push(e.message));
-});
-
-afterEach(async () => {
-  await context.close();
-  expect(pageErrors.splice(0)).toEqual([]);
-});
-
-const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-const settled = () => page.waitForFunction(() => !document.body.hasAttribute("aria-busy"));
-const headingHas = (text: string) => page.locator("main h1", { hasText: text }).waitFor();
+const { shot, settled, headingHas } = ui;
 
 async function read(query: string, variables: Record<string, unknown> = {}) {
-  const res = await gql(server, query, variables);
+  const res = await gql(ui.server, query, variables);
   expect(res.errors).toBeUndefined();
   return res.data!;
 }
@@ -94,15 +48,15 @@ async function shortcomingId(contains: string): Promise<string> {
 
 /** Signs in on the curator page with `token`, as a curator would. */
 async function signIn(token = TOKEN) {
-  await page.goto(`${server.url}/curator`);
+  await ui.page.goto(`${ui.server.url}/curator`);
   await settled();
-  await page.fill('input[name="curator-token"]', token);
-  await page.press('input[name="curator-token"]', "Enter");
-  await page.locator(".curator-name").first().waitFor();
+  await ui.page.fill('input[name="curator-token"]', token);
+  await ui.page.press('input[name="curator-token"]', "Enter");
+  await ui.page.locator(".curator-name").first().waitFor();
 }
 
 const itemPage = async (id: string) => {
-  await page.goto(`${server.url}/id/shortcoming/${encodeURIComponent(id)}`);
+  await ui.page.goto(`${ui.server.url}/id/shortcoming/${encodeURIComponent(id)}`);
   await settled();
 };
 
@@ -114,7 +68,7 @@ async function submit(form: ReturnType<Page["locator"]>, reason: string) {
 
 /** Selects `phrase` in the page's readout, as a mouse would: by DOM text nodes, not offsets. */
 function selectInReadout(phrase: string) {
-  return page.evaluate((p: string) => {
+  return ui.page.evaluate((p: string) => {
     const readout = document.querySelector(".readout");
     const walker = document.createTreeWalker(readout, NodeFilter.SHOW_TEXT);
     const nodes: [any, number][] = [];
@@ -142,22 +96,22 @@ function selectInReadout(phrase: string) {
 
 describe("corrections in the explorer", () => {
   it("signs a curator in with the token kept for the session and never shown, and out again", async () => {
-    await page.goto(`${server.url}/curator`);
+    await ui.page.goto(`${ui.server.url}/curator`);
     await settled();
-    await page.fill('input[name="curator-token"]', "not-a-curator-token");
-    await page.press('input[name="curator-token"]', "Enter");
-    await page.locator('.form-status [role="alert"]').waitFor();
-    expect(await page.evaluate(() => window.sessionStorage.getItem("policygraph.curatorToken"))).toBeNull();
+    await ui.page.fill('input[name="curator-token"]', "not-a-curator-token");
+    await ui.page.press('input[name="curator-token"]', "Enter");
+    await ui.page.locator('.form-status [role="alert"]').waitFor();
+    expect(await ui.page.evaluate(() => window.sessionStorage.getItem("policygraph.curatorToken"))).toBeNull();
 
     await signIn();
-    expect(await page.evaluate(() => window.sessionStorage.getItem("policygraph.curatorToken"))).toBe(TOKEN);
-    await expect(page.locator("#nav .curator-name").textContent()).resolves.toContain("alice");
-    expect(await page.content()).not.toContain(TOKEN);
-    expect(await page.locator('input[name="curator-token"]').count()).toBe(0);
+    expect(await ui.page.evaluate(() => window.sessionStorage.getItem("policygraph.curatorToken"))).toBe(TOKEN);
+    await expect(ui.page.locator("#nav .curator-name").textContent()).resolves.toContain("alice");
+    expect(await ui.page.content()).not.toContain(TOKEN);
+    expect(await ui.page.locator('input[name="curator-token"]').count()).toBe(0);
 
-    await page.locator("#nav button.sign-out").click();
-    await page.locator('#nav a[href="/curator"]', { hasText: "审核员登录" }).waitFor();
-    expect(await page.evaluate(() => window.sessionStorage.getItem("policygraph.curatorToken"))).toBeNull();
+    await ui.page.locator("#nav button.sign-out").click();
+    await ui.page.locator('#nav a[href="/curator"]', { hasText: "审核员登录" }).waitFor();
+    expect(await ui.page.evaluate(() => window.sessionStorage.getItem("policygraph.curatorToken"))).toBeNull();
   });
 
   it("retags from the item page and undoes it: the item's themes are the extractor's again", async () => {
@@ -168,8 +122,8 @@ describe("corrections in the explorer", () => {
     await itemPage(id);
 
     // The same themes again is refused by the API: its code and message are shown as they are.
-    const retag = page.locator("form.retag");
-    await page.locator("details.retag summary").click();
+    const retag = ui.page.locator("form.retag");
+    await ui.page.locator("details.retag summary").click();
     await submit(retag, "test: nothing changes");
     await expect(retag.locator(".error code").textContent()).resolves.toBe("BAD_USER_INPUT");
 
@@ -177,25 +131,25 @@ describe("corrections in the explorer", () => {
     await retag.locator('input[value="livelihood"]').check();
     await retag.locator('input[value="party-building"]').check();
     await submit(retag, "test: retag in the explorer");
-    await page.locator('table.tags tr[data-source="CURATOR"]').first().waitFor();
+    await ui.page.locator('table.tags tr[data-source="CURATOR"]').first().waitFor();
     const retagged = await item(id);
     expect(retagged.themes.map((x: any) => x.id)).toEqual(["livelihood", "party-building"]);
     expect(retagged.themeTags.every((tag: any) => tag.source === "CURATOR")).toBe(true);
     expect(retagged.corrections[0]).toMatchObject({ kind: "SET_ITEM_THEMES", author: "alice" });
-    const entry = page.locator('ol.corrections > li[data-kind="SET_ITEM_THEMES"]');
+    const entry = ui.page.locator('ol.corrections > li[data-kind="SET_ITEM_THEMES"]');
     await expect(entry.locator(".author").textContent()).resolves.toBe("alice");
     await expect(entry.locator(".reason").textContent()).resolves.toBe("test: retag in the explorer");
     await shot("correction-retag");
 
     await submit(entry.locator("form.undo"), "test: undo in the explorer");
-    await page.locator('ol.corrections > li.undone[data-kind="SET_ITEM_THEMES"]').waitFor();
+    await ui.page.locator('ol.corrections > li.undone[data-kind="SET_ITEM_THEMES"]').waitFor();
     const undone = await item(id);
     expect(undone.themes).toEqual(before.themes);
     expect(undone.themeTags).toEqual(before.themeTags);
     // The item's own corrections: the retag, now undone (the undo's target is the retag).
     expect(undone.corrections.map((c: any) => [c.kind, c.undone])).toEqual([["SET_ITEM_THEMES", true]]);
-    expect(await page.locator('table.tags tr[data-source="CURATOR"]').count()).toBe(0);
-    await expect(page.locator("ol.corrections .undone-by").textContent()).resolves.toContain("alice");
+    expect(await ui.page.locator('table.tags tr[data-source="CURATOR"]').count()).toBe(0);
+    await expect(ui.page.locator("ol.corrections .undone-by").textContent()).resolves.toContain("alice");
   });
 
   it("adds a missed item by selecting its text in the readout view", async () => {
@@ -205,38 +159,38 @@ describe("corrections in the explorer", () => {
     const { document: doc, reports } = meetings.nodes[0];
     const report = reports.find((r: any) => r.subject === "市發展改革委");
     await signIn();
-    await page.goto(`${server.url}/id/document/${encodeURIComponent(doc.id)}`);
+    await ui.page.goto(`${ui.server.url}/id/document/${encodeURIComponent(doc.id)}`);
     await settled();
-    await expect(page.locator(".readout").textContent()).resolves.toBe(doc.text);
+    await expect(ui.page.locator(".readout").textContent()).resolves.toBe(doc.text);
 
     // A selection across sentences maps to the offsets of the stored text too.
     const across = "蔡奇一一點評。市發展改革委";
     await selectInReadout(across);
-    await page.waitForFunction(
+    await ui.page.waitForFunction(
       (start: number) => document.querySelector("blockquote.selection")?.dataset.start === String(start),
       doc.text.indexOf(across),
     );
-    await expect(page.locator("blockquote.selection").getAttribute("data-end")).resolves.toBe(
+    await expect(ui.page.locator("blockquote.selection").getAttribute("data-end")).resolves.toBe(
       String(doc.text.indexOf(across) + across.length),
     );
 
     const phrase = "深化「放管服」改革";
     const start = doc.text.indexOf(phrase);
     await selectInReadout(phrase);
-    await page.waitForFunction(
+    await ui.page.waitForFunction(
       (s: number) => document.querySelector("blockquote.selection")?.dataset.start === String(s),
       start,
     );
-    await expect(page.locator("blockquote.selection").textContent()).resolves.toBe(phrase);
-    const form = page.locator("form.add");
+    await expect(ui.page.locator("blockquote.selection").textContent()).resolves.toBe(phrase);
+    const form = ui.page.locator("form.add");
     await form.locator('select[name="kind"]').selectOption("ACHIEVEMENT");
     await form.locator('select[name="reportId"]').selectOption(report.id);
     await form.locator('input[value="business-environment"]').check();
     await shot("correction-add");
     await submit(form, "test: add by selection");
     await headingHas(phrase);
-    const added = decodeURIComponent(new URL(page.url()).pathname.split("/").pop()!);
-    expect(new URL(page.url()).pathname).toMatch(/^\/id\/achievement\//);
+    const added = decodeURIComponent(new URL(ui.page.url()).pathname.split("/").pop()!);
+    expect(new URL(ui.page.url()).pathname).toMatch(/^\/id\/achievement\//);
 
     const node = await item(added);
     expect(node).toMatchObject({
@@ -253,43 +207,43 @@ describe("corrections in the explorer", () => {
   it("shows a visitor without a token each correction's author, time and reason, and no action", async () => {
     const id = await shortcomingId("幹部監督");
     const res = await gql(
-      server,
+      ui.server,
       `mutation($id: ID!) { rejectItem(id: $id, reason: "test: a visitor sees why") { id at } }`,
       { id },
       { authorization: `Bearer ${BOB}` },
     );
     expect(res.errors).toBeUndefined();
     await itemPage(id);
-    await page.locator("ol.corrections > li").first().waitFor();
-    const entry = page.locator('ol.corrections > li[data-kind="REJECT_ITEM"]');
+    await ui.page.locator("ol.corrections > li").first().waitFor();
+    const entry = ui.page.locator('ol.corrections > li[data-kind="REJECT_ITEM"]');
     await expect(entry.locator(".author").textContent()).resolves.toBe("bob");
     await expect(entry.locator(".reason").textContent()).resolves.toBe("test: a visitor sees why");
     await expect(entry.locator("time").getAttribute("datetime")).resolves.toBe(res.data!.rejectItem.at);
-    await page.locator(".rejected-note").waitFor();
-    expect(await page.locator("main form, main details.retag, main details.reject").count()).toBe(0);
-    await expect(page.locator("#nav .curator-status a").getAttribute("href")).resolves.toBe("/curator");
+    await ui.page.locator(".rejected-note").waitFor();
+    expect(await ui.page.locator("main form, main details.retag, main details.reject").count()).toBe(0);
+    await expect(ui.page.locator("#nav .curator-status a").getAttribute("href")).resolves.toBe("/curator");
     await shot("correction-visitor");
 
     // The review page is a read too: entries and why, no forms.
-    await page.goto(`${server.url}/review`);
-    await page.locator("ol.review > li").first().waitFor();
-    await expect(page.locator('ol.review [data-reason="UNCLASSIFIED"]').count()).resolves.toBeGreaterThan(0);
-    expect(await page.locator("ol.review form").count()).toBe(0);
+    await ui.page.goto(`${ui.server.url}/review`);
+    await ui.page.locator("ol.review > li").first().waitFor();
+    await expect(ui.page.locator('ol.review [data-reason="UNCLASSIFIED"]').count()).resolves.toBeGreaterThan(0);
+    expect(await ui.page.locator("ol.review form").count()).toBe(0);
   });
 
   it("lists the review queue with actions inline for a curator: a retagged entry leaves it", async () => {
     const { reviewQueue } = await read(`{ reviewQueue(first: 100) { totalCount nodes { item { id } reasons } } }`);
     const target = reviewQueue.nodes.find((e: any) => e.reasons.includes("UNCLASSIFIED")).item.id;
     await signIn();
-    await page.goto(`${server.url}/review`);
+    await ui.page.goto(`${ui.server.url}/review`);
     await settled();
     await headingHas(`(${reviewQueue.totalCount})`);
-    const entry = page.locator(`ol.review > li[data-id="${target}"]`);
+    const entry = ui.page.locator(`ol.review > li[data-id="${target}"]`);
     await entry.locator("details.retag summary").click();
     await entry.locator('input[value="public-safety"]').check();
     await submit(entry.locator("form.retag"), "test: retag from the queue");
     await headingHas(`(${reviewQueue.totalCount - 1})`);
-    expect(await page.locator(`ol.review > li[data-id="${target}"]`).count()).toBe(0);
+    expect(await ui.page.locator(`ol.review > li[data-id="${target}"]`).count()).toBe(0);
     await shot("review");
   });
 
@@ -307,15 +261,15 @@ describe("corrections in the explorer", () => {
     const report = department.reports[0].id;
     await signIn();
 
-    await page.goto(`${server.url}/id/report/${encodeURIComponent(report)}`);
+    await ui.page.goto(`${ui.server.url}/id/report/${encodeURIComponent(report)}`);
     await settled();
-    const assign = page.locator("form.assign");
+    const assign = ui.page.locator("form.assign");
     await assign.locator('input[name="department-query"]').fill("石景山");
     await assign.locator(".department-picker button").click();
     await assign.locator(`input[name="departmentId"][value="${shijingshan}"]`).check();
     await submit(assign, "test: given by another body");
-    await page.locator('ol.corrections > li[data-kind="ASSIGN_REPORT"]').waitFor();
-    await expect(page.locator("dl.facts").textContent()).resolves.toContain("石景山区");
+    await ui.page.locator('ol.corrections > li[data-kind="ASSIGN_REPORT"]').waitFor();
+    await expect(ui.page.locator("dl.facts").textContent()).resolves.toContain("石景山区");
     const assigned = await read(
       `query($id: ID!) { node(id: $id) { ... on Report { departments { id } corrections { kind author reason } } } }`,
       { id: report },
@@ -325,16 +279,16 @@ describe("corrections in the explorer", () => {
       corrections: [{ kind: "ASSIGN_REPORT", author: "alice", reason: "test: given by another body" }],
     });
 
-    await page.goto(`${server.url}/id/department/${encodeURIComponent(daxing)}`);
+    await ui.page.goto(`${ui.server.url}/id/department/${encodeURIComponent(daxing)}`);
     await headingHas("大兴区");
-    const merge = page.locator("form.merge");
+    const merge = ui.page.locator("form.merge");
     await merge.locator('input[name="department-query"]').fill("顺义");
     await merge.locator('input[name="department-query"]').press("Enter");
     await merge.locator(`input[name="departmentId"][value="${shunyi}"]`).check();
     await submit(merge, "test: one body");
-    await page.waitForURL(new RegExp(`/id/department/${shunyi}$`));
+    await ui.page.waitForURL(new RegExp(`/id/department/${shunyi}$`));
     await headingHas("顺义区");
-    await page.locator('ol.corrections > li[data-kind="MERGE_DEPARTMENTS"]').waitFor();
+    await ui.page.locator('ol.corrections > li[data-kind="MERGE_DEPARTMENTS"]').waitFor();
     const merged = await read(
       `query($from: ID!, $into: ID!) { from: department(id: $from) { id } into: department(id: $into) { corrections { kind author } } }`,
       { from: daxing, into: shunyi },
