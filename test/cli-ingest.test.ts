@@ -5,7 +5,7 @@ import { runIngest } from "../src/cli/ingest.command";
 import { Database } from "../src/platform/db/neo4j";
 import { graphCounts, resetGraph, testDatabase } from "./support/graph";
 import { READOUTS, readoutPath } from "./support/readouts";
-import { testConnection } from "./support/test-neo4j";
+import { cliUsesTestNeo4j, testConnection } from "./support/test-neo4j";
 import { captureOutput } from "./support/output";
 
 let db: Database;
@@ -16,14 +16,7 @@ const savedEnv = { ...process.env };
 beforeAll(async () => {
   db = testDatabase();
   await resetGraph(db);
-  const conn = testConnection();
-  // The CLI connects like the server: here, to the tests' Neo4j through NEO4J_URI.
-  Object.assign(process.env, {
-    NEO4J_URI: conn.uri,
-    NEO4J_USER: conn.user,
-    NEO4J_PASSWORD: conn.password,
-    NEO4J_DATABASE: conn.database,
-  });
+  cliUsesTestNeo4j();
   dir = mkdtempSync(join(tmpdir(), "pg-cli-"));
   for (const name of READOUTS) copyFileSync(readoutPath(name), join(dir, `${name}.txt`));
   writeFileSync(join(dir, "weather.txt"), "今天白天晴转多云，北风二三级。");

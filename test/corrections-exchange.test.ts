@@ -8,7 +8,7 @@ import { graphCounts, resetGraph, testDatabase } from "./support/graph";
 import { captureOutput } from "./support/output";
 import { ingestAll } from "./support/readouts";
 import { gql, testServer } from "./support/server";
-import { testConnection } from "./support/test-neo4j";
+import { cliUsesTestNeo4j } from "./support/test-neo4j";
 
 // Corrections as data: one of each kind (and an undo) made through the API on the seed and the
 // test readouts, exported with the CLI, and replayed onto the same graph and onto graphs built
@@ -105,13 +105,7 @@ beforeAll(async () => {
       { name: "bob", token: BOB },
     ],
   });
-  const conn = testConnection();
-  Object.assign(process.env, {
-    NEO4J_URI: conn.uri,
-    NEO4J_USER: conn.user,
-    NEO4J_PASSWORD: conn.password,
-    NEO4J_DATABASE: conn.database,
-  });
+  cliUsesTestNeo4j();
   dir = mkdtempSync(join(tmpdir(), "pg-corrections-"));
   exported = join(dir, "corrections.jsonl");
 

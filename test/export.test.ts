@@ -7,7 +7,7 @@ import { runExport } from "../src/cli/export.command";
 import { Database } from "../src/platform/db/neo4j";
 import { graphCounts, resetGraph, testDatabase } from "./support/graph";
 import { ingestAll } from "./support/readouts";
-import { testConnection } from "./support/test-neo4j";
+import { cliUsesTestNeo4j, testConnection } from "./support/test-neo4j";
 import { captureOutput } from "./support/output";
 
 const ENTITY_FILES: Record<string, string> = {
@@ -77,14 +77,7 @@ beforeAll(async () => {
   db = testDatabase();
   await resetGraph(db);
   await ingestAll(db);
-  const conn = testConnection();
-  // The CLI connects like the server: here, to the tests' Neo4j through NEO4J_URI.
-  Object.assign(process.env, {
-    NEO4J_URI: conn.uri,
-    NEO4J_USER: conn.user,
-    NEO4J_PASSWORD: conn.password,
-    NEO4J_DATABASE: conn.database,
-  });
+  cliUsesTestNeo4j();
   delete process.env.PUBLIC_BASE_URL;
   delete process.env.PORT;
   dir = mkdtempSync(join(tmpdir(), "pg-export-"));

@@ -17,7 +17,7 @@ import { RunningServer } from "../src/server/app";
 import { resetGraph, testDatabase } from "./support/graph";
 import { captureOutput } from "./support/output";
 import { DEFAULT_SETTINGS, gql, testServer } from "./support/server";
-import { testConnection } from "./support/test-neo4j";
+import { cliUsesTestNeo4j, testConnection } from "./support/test-neo4j";
 
 // The genre readouts written for the tests: four Beijing meetings, and three district meetings
 // whose 区科委 and towns are the district's own bodies.
@@ -114,14 +114,7 @@ beforeAll(async () => {
   server = await testServer(db, { curatorToken: TOKEN });
   fresh = await dump();
   freshRecurrence = await recurrence();
-  const conn = testConnection();
-  // The CLI connects like the server: here, to the tests' Neo4j through NEO4J_URI.
-  Object.assign(process.env, {
-    NEO4J_URI: conn.uri,
-    NEO4J_USER: conn.user,
-    NEO4J_PASSWORD: conn.password,
-    NEO4J_DATABASE: conn.database,
-  });
+  cliUsesTestNeo4j();
 }, 180_000);
 
 afterAll(async () => {

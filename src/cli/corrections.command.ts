@@ -1,5 +1,5 @@
-import { createWriteStream, readFileSync, renameSync, statSync, unlinkSync } from "node:fs";
-import { Writable } from "node:stream";
+import { readFileSync, statSync } from "node:fs";
+
 import { loadConfig } from "../platform/config";
 import { isUnavailable } from "../platform/db/neo4j";
 import {
@@ -11,6 +11,7 @@ import {
 } from "../pipeline/curation/exchange";
 import { oneLine, openForCommand } from "./database";
 import { EXIT } from "./exit";
+import { writeOutput } from "./output-file";
 
 const USAGE = `usage: policygraph corrections export [--out FILE]
        policygraph corrections import FILE [--json]
@@ -64,41 +65,23 @@ function parseOut(args: string[]): { out: string | undefined } | string {
   return { out };
 }
 
-async function closeStream(stream: Writable): Promise<void> {
-  stream.end();
-  if (!stream.closed) await new Promise<void>((resolve) => stream.once("close", () => resolve()));
-}
-
 async function runExportCorrections(args: string[]): Promise<number> {
   const parsed = parseOut(args);
   if (typeof parsed === "string") return usageError(parsed);
   const open = await openForCommand("corrections", loadConfig(), log);
   if (typeof open === "number") return open;
-  // A file is written beside its name and renamed when complete: never a half export under FILE.
-  const partial = parsed.out && `${parsed.out}.partial`;
-  const stream: Writable = partial ? createWriteStream(partial) : process.stdout;
-  let failed: unknown = null;
-  stream.on("error", (e) => (failed ??= e));
   let count = 0;
   try {
-    for await (const lines of exportCorrections(open.db)) {
-      if (failed) break;
-      const chunk = lines.map((l) => JSON.stringify(l) + "\n").join("");
-      count += lines.length;
-      if (!stream.write(chunk)) await new Promise<void>((resolve) => stream.once("drain", () => resolve()));
-    }
-    if (partial) await closeStream(stream);
-    if (failed) throw failed;
-    if (partial) renameSync(partial, parsed.out!);
-  } catch (e) {
-    if (partial) {
-      stream.destroy();
-      try {
-        unlinkSync(partial);
-      } catch {
-        // nothing was created
+    // A file is written beside its name and renamed when complete: never a half export under FILE.
+    count = await writeOutput(parsed.out, async (write) => {
+      let n = 0;
+      for await (const lines of exportCorrections(open.db)) {
+        n += lines.length;
+        await write(lines.map((l) => JSON.stringify(l) + "\n").join(""));
       }
-    }
+      return n;
+    });
+  } catch (e) {
     const unreachable = isUnavailable(e);
     process.stderr.write(
       `policygraph corrections export: ${unreachable ? "cannot reach the database" : "failed"}: ${oneLine(e)}\n`,

@@ -1,13 +1,12 @@
-import { createWriteStream, mkdirSync, renameSync, statSync, unlinkSync } from "node:fs";
+import { mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { Writable } from "node:stream";
 import { loadConfig } from "../platform/config";
 import { isUnavailable } from "../platform/db/neo4j";
 import { writeCsvExport } from "../outputs/linked-data/csv";
 import { DumpFormat, writeDump } from "../outputs/linked-data/dump";
-import { chunkWriter } from "../outputs/linked-data/stream";
 import { oneLine, openForCommand } from "./database";
 import { EXIT } from "./exit";
+import { OutputFailed, writeOutput } from "./output-file";
 
 const USAGE = `usage: policygraph export --format ttl|jsonld|csv [--out DIR]
 
@@ -27,13 +26,6 @@ type ExportFormat = (typeof FORMATS)[number];
 interface ExportArgs {
   format: ExportFormat;
   out: string | undefined;
-}
-
-/** Writing the output failed; `message` says why. */
-class OutputFailed extends Error {
-  constructor(cause: unknown) {
-    super(`cannot write the output: ${cause instanceof Error ? cause.message : String(cause)}`);
-  }
 }
 
 /** Parses `--format X`, `--format=X`, `--out DIR`, `--out=DIR`; a string is the usage error. */
@@ -57,11 +49,6 @@ export function parseExportArgs(args: string[]): ExportArgs | string {
     return `--out ${values.out} is a file, not a directory`;
   }
   return { format: values.format as ExportFormat, out: values.out };
-}
-
-async function closeStream(stream: Writable): Promise<void> {
-  stream.end();
-  if (!stream.closed) await new Promise<void>((resolve) => stream.once("close", () => resolve()));
 }
 
 /** `policygraph export`: see USAGE. */
@@ -94,34 +81,8 @@ export async function runExport(args: string[]): Promise<number> {
     const path = parsed.out ? join(parsed.out, `policygraph.${parsed.format}`) : undefined;
     // Written under a temporary name and renamed when complete: a failed export leaves no file
     // that looks whole.
-    const partial = path && `${path}.partial`;
-    const stream = partial ? createWriteStream(partial, { encoding: "utf8" }) : process.stdout;
-    let failure: Error | undefined;
-    const onError = (e: Error) => (failure = e);
-    stream.on("error", onError);
-    const toStream = chunkWriter(stream);
-    // A failed write is the output's fault (full disk, closed pipe), never the database's.
-    const write = (chunk: string) =>
-      toStream(chunk).catch((e: unknown) => Promise.reject(new OutputFailed(failure ?? e)));
-    try {
-      const stats = await writeDump(open.db, write, { baseUrl, format, context: "inline" });
-      if (partial) await closeStream(stream);
-      if (failure) throw new OutputFailed(failure);
-      if (path && partial) renameSync(partial, path);
-      log(`exported ${stats.entities} entities (${stats.triples} triples)${path ? ` to ${path}` : ""}`);
-    } catch (e) {
-      if (partial) {
-        stream.destroy();
-        try {
-          unlinkSync(partial);
-        } catch {
-          // It was never created (the open failed).
-        }
-      }
-      throw e;
-    } finally {
-      stream.off("error", onError);
-    }
+    const stats = await writeOutput(path, (write) => writeDump(open.db, write, { baseUrl, format, context: "inline" }));
+    log(`exported ${stats.entities} entities (${stats.triples} triples)${path ? ` to ${path}` : ""}`);
     return EXIT.OK;
   } catch (e) {
     const unavailable = !(e instanceof OutputFailed) && isUnavailable(e);

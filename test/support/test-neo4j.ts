@@ -39,3 +39,14 @@ export function saveConnection(settings: ConnectionSettings): void {
 export function testConnection(): ConnectionSettings {
   return JSON.parse(readFileSync(CONNECTION_FILE, "utf8")) as ConnectionSettings;
 }
+
+/** Points the CLI, which connects like the server, at the tests' Neo4j through NEO4J_URI. */
+export function cliUsesTestNeo4j(): void {
+  const conn = testConnection();
+  Object.assign(process.env, {
+    NEO4J_URI: conn.uri,
+    NEO4J_USER: conn.user,
+    NEO4J_PASSWORD: conn.password,
+    NEO4J_DATABASE: conn.database,
+  });
+}
