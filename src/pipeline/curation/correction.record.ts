@@ -65,15 +65,10 @@ export function toRecord(row: CorrectionRow): CorrectionRecord & { seq: number }
 }
 
 /** What a new correction is made of; the repository numbers and records it. */
-export interface NewCorrection {
-  id: string;
-  kind: CorrectionKind;
-  author: string;
-  at: string;
-  reason: string;
-  targetId: string;
-  targetType: string;
-  documentId: string | null;
+export interface NewCorrection extends Pick<
+  CorrectionRecord,
+  "id" | "kind" | "author" | "at" | "reason" | "targetId" | "targetType" | "documentId"
+> {
   payload: Record<string, unknown>;
   /** Stored beside the payload where a query needs it (a merge's bodies). */
   extra?: Record<string, string>;
