@@ -45,21 +45,27 @@ export const departmentById = keyedLoader<string, Department | null, Projection>
  * id matched nothing: a misspelt id must not read as "never flagged".
  */
 export async function requireDepartment(ctx: Context, id: string, refuse: (message: string) => Error): Promise<void> {
-  await currentDepartmentId(ctx, id, refuse);
+  if (!(await load(ctx, departmentById, id, ID_ONLY)))
+    throw refuse(`no department has the id "${id}" (the query departments lists them)`);
 }
 
 /**
- * The id a department answers with: its own, or, for an id a curator merged away, the body it went
- * into (a filter by the old id then finds what moved there). `refuse` for an id nobody has.
+ * Runs `query` for a department filter. When it finds nothing, the id is checked: unknown ids are
+ * `refuse`d, and for an id a curator merged away the query runs again for the body it went into
+ * (the id still answers for it, so a filter by it must find what moved there).
  */
-export async function currentDepartmentId(
+export async function byDepartment<T>(
   ctx: Context,
   id: string,
   refuse: (message: string) => Error,
-): Promise<string> {
+  query: (departmentId: string) => Promise<T>,
+  found: (result: T) => boolean,
+): Promise<T> {
+  const result = await query(id);
+  if (found(result)) return result;
   const department = await load(ctx, departmentById, id, ID_ONLY);
   if (!department) throw refuse(`no department has the id "${id}" (the query departments lists them)`);
-  return department.id;
+  return department.id === id ? result : query(department.id);
 }
 
 const ID_ONLY = departmentProjection(new Map());

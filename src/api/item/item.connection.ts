@@ -1,5 +1,5 @@
 import { ConnectionResult, pageOf, toConnection } from "../graphql/connection";
-import { currentDepartmentId } from "../department/department.repository";
+import { byDepartment } from "../department/department.repository";
 import { badInput } from "../../platform/errors";
 import { Context } from "../graphql/context";
 import { checkWindow } from "../graphql/date.scalar";
@@ -26,12 +26,11 @@ export async function itemConnection(
   checkWindow(filter.from, filter.to);
   checkThemeFilter(filter.themeId);
   const projection = info ? itemProjection(kind, nodeSelection(selectionOf(info))) : undefined;
-  const { total, nodes } = await itemPage(ctx.db, kind, { ...filter, ...fixed }, page, projection);
-  if (total === 0 && filter.departmentId && fixed.departmentId === undefined) {
-    // Nothing found: the id is unknown (BAD_USER_INPUT), or was merged away and its items moved.
-    const current = await currentDepartmentId(ctx, filter.departmentId, badInput);
-    if (current !== filter.departmentId)
-      return itemConnection(ctx, kind, { first, after, ...filter, departmentId: current }, fixed, info);
-  }
+  const read = (departmentId?: string | null) =>
+    itemPage(ctx.db, kind, { ...filter, ...fixed, ...(departmentId ? { departmentId } : {}) }, page, projection);
+  const { total, nodes } =
+    filter.departmentId && fixed.departmentId === undefined
+      ? await byDepartment(ctx, filter.departmentId, badInput, read, (r) => r.total > 0)
+      : await read();
   return toConnection(nodes, total, page);
 }

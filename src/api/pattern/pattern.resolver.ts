@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
 import { badInput, notFound } from "../../platform/errors";
-import { currentDepartmentId } from "../department/department.repository";
+import { byDepartment } from "../department/department.repository";
 import { Context, load } from "../graphql/context";
 import { selectionOf } from "../graphql/selection";
 import { ItemRecord } from "../item/item.type";
@@ -39,6 +39,8 @@ import {
   ThemeRecurrence,
   TimelinePoint,
 } from "./pattern.type";
+
+const nonEmpty = (rows: readonly unknown[]) => rows.length > 0;
 
 const MAX_SHORTCOMINGS = 500;
 const MAX_SIMILAR = 100;
@@ -181,13 +183,9 @@ export class PatternResolver {
     checkPatternArgs(args, ["minMeetings", args.minMeetings]);
     checkThemeFilter(args.themeId);
     const withMeetings = selectionOf(info).has("meetings");
-    const rows = await persistentShortcomings(ctx.db, args, withMeetings);
-    if (!rows.length && args.departmentId) {
-      const current = await currentDepartmentId(ctx, args.departmentId, badInput);
-      if (current !== args.departmentId)
-        return persistentShortcomings(ctx.db, { ...args, departmentId: current }, withMeetings);
-    }
-    return rows;
+    const read = (departmentId = args.departmentId) =>
+      persistentShortcomings(ctx.db, { ...args, departmentId }, withMeetings);
+    return args.departmentId ? byDepartment(ctx, args.departmentId, badInput, read, nonEmpty) : read();
   }
 
   @Query(() => ThemeMatrix, {
@@ -209,12 +207,7 @@ export class PatternResolver {
     @Ctx() ctx: Context,
   ): Promise<SimilarDepartmentRecord[]> {
     if (first < 1 || first > MAX_SIMILAR) throw badInput(`"first" must be between 1 and ${MAX_SIMILAR}, got ${first}`);
-    const rows = await similarDepartments(ctx.db, id, first);
-    if (!rows.length) {
-      const current = await currentDepartmentId(ctx, id, notFound);
-      if (current !== id) return similarDepartments(ctx.db, current, first);
-    }
-    return rows;
+    return byDepartment(ctx, id, notFound, (departmentId) => similarDepartments(ctx.db, departmentId, first), nonEmpty);
   }
 
   @Query(() => [ThemeCoverage], {
@@ -230,11 +223,7 @@ export class PatternResolver {
   async timeline(@Args() args: TimelineArgs, @Ctx() ctx: Context): Promise<TimelinePointRecord[]> {
     checkWindow(args.from, args.to);
     checkThemeFilter(args.themeId);
-    const points = await timeline(ctx.db, args);
-    if (!points.length && args.departmentId) {
-      const current = await currentDepartmentId(ctx, args.departmentId, badInput);
-      if (current !== args.departmentId) return timeline(ctx.db, { ...args, departmentId: current });
-    }
-    return points;
+    const read = (departmentId = args.departmentId) => timeline(ctx.db, { ...args, departmentId });
+    return args.departmentId ? byDepartment(ctx, args.departmentId, badInput, read, nonEmpty) : read();
   }
 }
