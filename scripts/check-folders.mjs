@@ -9,7 +9,7 @@ const root = process.argv[2] ?? "src";
 const tsConfig = process.argv[3] ?? "tsconfig.json";
 
 /** The folder a source file belongs to, e.g. api/department or server. */
-export function folderOf(file) {
+function folderOf(file) {
   const parts = file.split("/");
   if (parts.length <= 2) return parts[0];
   return `${parts[0]}/${parts[1]}`;

@@ -41,15 +41,6 @@ export const departmentById = keyedLoader<string, Department | null, Projection>
 });
 
 /**
- * Throws `refuse(message)` when `id` names no department. Callers ask only when a query by that
- * id matched nothing: a misspelt id must not read as "never flagged".
- */
-export async function requireDepartment(ctx: Context, id: string, refuse: (message: string) => Error): Promise<void> {
-  if (!(await load(ctx, departmentById, id, ID_ONLY)))
-    throw refuse(`no department has the id "${id}" (the query departments lists them)`);
-}
-
-/**
  * Runs `query` for a department filter. When it finds nothing, the id is checked: unknown ids are
  * `refuse`d, and for an id a curator merged away the query runs again for the body it went into
  * (the id still answers for it, so a filter by it must find what moved there).
